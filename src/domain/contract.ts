@@ -1,0 +1,149 @@
+/**
+ * The workbook contract from SPEC.md: sheet names, headers and the fixed vocabularies used for
+ * dropdowns. Everything that names a sheet or a header imports it from here, so a rename is one edit.
+ */
+
+export const SHEET = {
+  settings: 'Settings',
+  schedule: 'Schedule',
+  tracker: 'ESP Tracker',
+  attendance: 'Attendance',
+  coachingLog: 'Coaching Log',
+  alertLog: 'Alert Log',
+  dashboard: 'Dashboard',
+} as const;
+
+export type SheetName = (typeof SHEET)[keyof typeof SHEET];
+
+export const SETTINGS_HEADERS = ['Key', 'Value'] as const;
+export const SCHEDULE_HEADERS = ['Item', 'Due Day', 'Due Time', 'Pace Limit Hours'] as const;
+
+export const TRACKER = {
+  agentName: 'Agent Name',
+  oid: 'OID',
+  cxpEmail: 'cXp Email',
+  personalEmail: 'Personal Email',
+  tlName: 'TL Name',
+  tlEmail: 'TL Email',
+  nNumber: 'N-Number',
+  ahipAetnaStatus: 'AHIP/Aetna Status',
+  tbtStatus: 'TBT Status',
+  callCertStatus: 'Call Cert Status',
+  equipmentStatus: 'Equipment Status',
+  rtsStatus: 'RTS/No More Forms Status',
+  completion: 'AHIP+Aetna Completion',
+  paymentIssue: 'Payment Issue',
+  loginIssue: 'Login Issue',
+  salesInhibitor: 'Sales Inhibitor',
+  attendanceNote: 'Attendance Note',
+  techIssueNote: 'Tech Issue Note',
+  coachingNote: 'Coaching Note',
+  attendance: 'Attendance',
+  capLevel: 'CAP Level',
+  exemption: 'Exemption',
+  lastUpdated: 'Last Updated',
+} as const;
+
+export const TRACKER_HEADERS: readonly string[] = Object.values(TRACKER);
+
+/** The seed's three tracking columns: every line in them must read `Name - Date - Note`. */
+export const NOTE_HEADERS: readonly string[] = [
+  TRACKER.attendanceNote,
+  TRACKER.techIssueNote,
+  TRACKER.coachingNote,
+];
+
+/** The five ESP statuses a TL keeps current every evening; all complete = ready for production. */
+export const ESP_STATUS_HEADERS: readonly string[] = [
+  TRACKER.ahipAetnaStatus,
+  TRACKER.tbtStatus,
+  TRACKER.callCertStatus,
+  TRACKER.equipmentStatus,
+  TRACKER.rtsStatus,
+];
+
+export const STATUS_VALUES = ['Not Started', 'In Progress', 'Complete', 'Blocked'] as const;
+export const ISSUE_VALUES = ['None', 'Open', 'Resolved'] as const;
+export const COMPLETION_VALUES = ['Not Submitted', 'Submitted', 'Verified'] as const;
+export const SALES_INHIBITOR_VALUES = [
+  'None',
+  'Release Needed',
+  'No Health License',
+  'Background Check Concern',
+  'Other',
+] as const;
+
+/** Attendance codes from the team's attendance policy page (SPEC "Domain facts"). */
+export const ATTENDANCE_CODES = [
+  'Full Day',
+  'NCNS',
+  'Absent - Unapproved',
+  'Absent - HR Approved',
+  'Tardy < 1 hr',
+  'Tardy > 1 hr',
+  'Leave Early',
+  'Unresponsive/Missing During Class',
+  'MIA',
+  'No Longer Employed',
+] as const;
+
+export const CAP_LEVELS = ['Verbal Coaching', 'Written CAP', 'Final CAP', 'Termination'] as const;
+export type CapLevel = (typeof CAP_LEVELS)[number];
+
+export const COACHING_LOG_HEADERS = [
+  'Date',
+  'Agent Name',
+  'OID',
+  'TL Name',
+  'Level',
+  'Policy',
+  'Details',
+  'Documented By',
+  'Document Link',
+] as const;
+
+export const ALERT_LOG_HEADERS = [
+  'Sent At',
+  'Kind',
+  'Recipients',
+  'Subject',
+  'Agents',
+  'Dedupe Key',
+  'Status',
+] as const;
+export const ALERT_STATUSES = ['sent', 'dry-run', 'deferred', 'failed'] as const;
+export type AlertStatus = (typeof ALERT_STATUSES)[number];
+
+/** Hands checks per day, in order: raise hands before each break, lower them after. */
+export const HANDS_CHECKS = [
+  'Before Break 1',
+  'After Break 1',
+  'Before Lunch',
+  'After Lunch',
+  'Before Break 2',
+  'After Break 2',
+] as const;
+export const ATTENDANCE_DAYS = 4;
+
+export const ATTENDANCE_FIXED_HEADERS = ['Agent Name', 'OID', 'TL Name'] as const;
+
+/** `D1 Before Break 1` … `D4 After Break 2`, in chronological order. */
+export function attendanceCheckHeaders(days: number = ATTENDANCE_DAYS): string[] {
+  const headers: string[] = [];
+  for (let day = 1; day <= days; day++) {
+    for (const check of HANDS_CHECKS) headers.push(`D${day} ${check}`);
+  }
+  return headers;
+}
+
+export const ATTENDANCE_HEADERS: readonly string[] = [
+  ...ATTENDANCE_FIXED_HEADERS,
+  ...attendanceCheckHeaders(),
+];
+
+export const DASHBOARD_TITLE = 'ESP Licensing Dashboard';
+
+/** Progress Report (the per-cohort sheet shared with agents). */
+export const PROGRESS_SHEET = 'Progress';
+export const PROGRESS_FIXED_HEADERS = ['Agent Name', 'OID'] as const;
+export const PROGRESS_TRAILING_HEADERS = ['Blockers', 'Last Self-Report'] as const;

@@ -1,0 +1,451 @@
+/**
+ * Every email the tracker sends, as data rendered by the one layout (emailLayout.ts), which escapes every
+ * value. Templates take plain facts and decide wording only; who receives what, and when, is the
+ * callers' business (the mailer dedupes and plans quota in alerts.ts).
+ */
+import {
+  type EmailContent,
+  type Inline,
+  type Section,
+  facts,
+  formatHours,
+  formatWhen,
+  link,
+  list,
+  para,
+  renderEmail,
+  section,
+  strong,
+  table,
+} from './emailLayout';
+import type { ScheduleItem } from './schedule';
+import { type Zone, formatMdy, formatTime12h, formatHhmm, parseHhmm } from './timeZone';
+import { DAY_END, type DayTimes, type Interval } from './workingClock';
+
+/** Who an alert is about; shared by every per-agent alert. */
+export interface AgentRef {
+  name: string;
+  oid: string;
+  tlName: string;
+}
+
+function agentFacts(agent: AgentRef, ...more: (readonly [string, Inline])[]): ReturnType<typeof facts> {
+  return facts([['Agent', agent.name], ['OID', agent.oid], ['TL', agent.tlName], ...more]);
+}
+
+const mailto = (email: string): Inline => link(email, `mailto:${email}`);
+
+// ---------------------------------------------------------------------------------------------------------
+// Agents
+
+export interface G2tInvitation {
+  cohortName: string;
+  /** Day 1 … Day 4 dates, `YYYY-MM-DD`. */
+  dayDates: readonly string[];
+  g2tLink: string;
+  times: DayTimes;
+  schedule: readonly ScheduleItem[];
+  progressReportUrl: string;
+  certCoordinatorEmail: string;
+}
+
+function span(start: string, minutes: number): string {
+  const end = formatHhmm((parseHhmm(start) ?? 0) + minutes);
+  return `${formatTime12h(start)} - ${formatTime12h(end)}`;
+}
+
+/** The seed's expectations table from the Schedule: one row per due time, items and pace limits. */
+function expectationsRows(schedule: readonly ScheduleItem[], dayDates: readonly string[]): Inline[][] {
+  const groups = new Map<string, ScheduleItem[]>();
+  for (const item of schedule) {
+    const key = `${item.dueDay}|${item.dueTime}`;
+    groups.set(key, [...(groups.get(key) ?? []), item]);
+  }
+  return [...groups.values()].map((items) => {
+    const { dueDay, dueTime } = items[0];
+    const date = dayDates[dueDay - 1] ? ` (${formatMdy(dayDates[dueDay - 1])})` : '';
+    const due =
+      dueTime === DAY_END
+        ? `End of Day ${dueDay}${date}`
+        : `Day ${dueDay}${date} by ${formatTime12h(dueTime)}`;
+    const pace = items
+      .filter((i) => i.paceLimitHours !== null)
+      .map((i) => `${i.item}: no more than ${i.paceLimitHours} h`)
+      .join('; ');
+    return [due, items.map((i) => i.item).join(', '), pace || '-'];
+  });
+}
+
+export function g2tInvitationEmail(input: G2tInvitation): EmailContent {
+  const t = input.times;
+  const day1 = input.dayDates[0] ? formatMdy(input.dayDates[0]) : 'Day 1';
+  return renderEmail({
+    subject: `ESP Licensing training starts ${day1}: Go To Training link and expectations`,
+    title: `Welcome to ESP Licensing training - ${input.cohortName}`,
+    intro: [
+      ['Join the Go To Training session here: ', link(input.g2tLink, input.g2tLink)],
+      [
+        'You have 3.5 working days to complete AHIP and Aetna certification. Please keep your camera on, stay muted, and raise your hand before each break and lower it after.',
+      ],
+    ],
+    sections: [
+      section('Daily schedule', [
+        facts([
+          ['Start', formatTime12h(t.dayStart)],
+          ['Break 1', span(t.break1Start, t.breakMinutes)],
+          ['Lunch', span(t.lunchStart, t.lunchMinutes)],
+          ['Break 2', span(t.break2Start, t.breakMinutes)],
+          ['End', formatTime12h(t.dayEnd)],
+        ]),
+      ]),
+      section('What must be done, and by when', [
+        table(['Due', 'Items', 'Pace to remain on track'], expectationsRows(input.schedule, input.dayDates)),
+        para(
+          'Tip: screenshot every correct answer in the five practice quizzes; nearly all final exam questions come from them.',
+        ),
+        para(
+          'Enter your ',
+          strong('N-Number'),
+          ' (N followed by digits), not your NPN, when paying for AHIP.',
+        ),
+      ]),
+      section('Report your progress every evening', [
+        para(
+          'Tick your items in the ',
+          link('Agent Progress Report', input.progressReportUrl),
+          ' before logging off each evening. This is mandatory.',
+        ),
+        para(
+          'If you cannot open the sheet, email the Cert Coordinator at ',
+          mailto(input.certCoordinatorEmail),
+          ' with your progress instead.',
+        ),
+      ]),
+    ],
+  });
+}
+
+export interface SelfReportReminder {
+  agentName: string;
+  ymd: string;
+  progressReportUrl: string;
+  certCoordinatorEmail: string;
+}
+
+export function selfReportReminderEmail(input: SelfReportReminder): EmailContent {
+  return renderEmail({
+    subject: `Reminder: report your ESP progress for ${formatMdy(input.ymd)}`,
+    title: `Hi ${input.agentName}, we have no progress report from you today`,
+    intro: [
+      [
+        'Please tick what you completed today in the ',
+        link('Agent Progress Report', input.progressReportUrl),
+        ' before logging off.',
+      ],
+      [
+        'If you cannot open the sheet, email your progress to the Cert Coordinator at ',
+        mailto(input.certCoordinatorEmail),
+        '.',
+      ],
+    ],
+    sections: [],
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Team leads and the licensing team
+
+export interface DigestInput {
+  tlName: string;
+  cohortName: string;
+  ymd: string;
+  zone: Zone;
+  behind: readonly { name: string; verdict: string; overdueCount: number; projectedFinish: Date }[];
+  overdueItems: readonly { name: string; item: string; dueAt: Date }[];
+  noSelfReport: readonly string[];
+  mia: readonly { name: string; missed: readonly string[] }[];
+  openDay1Issues: readonly { name: string; issue: string }[];
+  notUpdatedToday: readonly string[];
+  paceWarnings: readonly { name: string; item: string; spentHours: number; limitHours: number }[];
+}
+
+/** The TL digest's sections, in the order a TL acts on them; only non-empty ones are shown. */
+function digestSections(d: DigestInput): Section[] {
+  const when = (instant: Date): string => formatWhen(d.zone, instant);
+  const candidates: [number, Section][] = [
+    [
+      d.behind.length,
+      section(
+        'Behind schedule',
+        [
+          table(
+            ['Agent', 'Status', 'Overdue items', 'Projected finish'],
+            d.behind.map((b) => [b.name, b.verdict, String(b.overdueCount), when(b.projectedFinish)]),
+          ),
+        ],
+        'alert',
+      ),
+    ],
+    [
+      d.overdueItems.length,
+      section(
+        'Overdue items',
+        [
+          table(
+            ['Agent', 'Item', 'Was due'],
+            d.overdueItems.map((o) => [o.name, o.item, when(o.dueAt)]),
+          ),
+        ],
+        'alert',
+      ),
+    ],
+    [
+      d.mia.length,
+      section(
+        'MIA',
+        [
+          table(
+            ['Agent', 'Missed hands checks'],
+            d.mia.map((m) => [m.name, m.missed.join(', ')]),
+          ),
+        ],
+        'alert',
+      ),
+    ],
+    [d.noSelfReport.length, section('No self-report today', [list(d.noSelfReport)], 'warn')],
+    [
+      d.openDay1Issues.length,
+      section(
+        'Day-1 payment/login issues still open',
+        [
+          table(
+            ['Agent', 'Issue'],
+            d.openDay1Issues.map((i) => [i.name, i.issue]),
+          ),
+        ],
+        'warn',
+      ),
+    ],
+    [d.notUpdatedToday.length, section('Tracker rows not updated today', [list(d.notUpdatedToday)], 'warn')],
+    [
+      d.paceWarnings.length,
+      section(
+        'Pace warnings',
+        [
+          table(
+            ['Agent', 'Item', 'Time spent', 'Pace limit'],
+            d.paceWarnings.map((p) => [p.name, p.item, formatHours(p.spentHours), formatHours(p.limitHours)]),
+          ),
+        ],
+        'warn',
+      ),
+    ],
+  ];
+  return candidates.filter(([count]) => count > 0).map(([, s]) => s);
+}
+
+export function tlDigestEmail(input: DigestInput): EmailContent {
+  const sections = digestSections(input);
+  return renderEmail({
+    subject: `ESP nightly digest ${formatMdy(input.ymd)} - ${input.cohortName} - ${sections.length ? 'action needed' : 'all on track'}`,
+    title: `Your agents on ${formatMdy(input.ymd)}`,
+    intro: [
+      [
+        `Hi ${input.tlName}, `,
+        sections.length
+          ? 'here is what needs your attention tonight.'
+          : 'nothing needs your attention tonight.',
+      ],
+    ],
+    sections: sections.length
+      ? sections
+      : [
+          section(
+            'All on track',
+            [para('Every one of your agents is on track, reported today and present. Thank you!')],
+            'ok',
+          ),
+        ],
+  });
+}
+
+export interface TeamCounts {
+  tlName: string;
+  agents: number;
+  complete: number;
+  onTrack: number;
+  atRisk: number;
+  behind: number;
+  mia: number;
+  noSelfReport: number;
+}
+
+const COUNT_KEYS = ['agents', 'complete', 'onTrack', 'atRisk', 'behind', 'mia', 'noSelfReport'] as const;
+
+export function licensingSummaryEmail(input: {
+  cohortName: string;
+  ymd: string;
+  teams: readonly TeamCounts[];
+}): EmailContent {
+  const total = COUNT_KEYS.map((k) => input.teams.reduce((sum, t) => sum + t[k], 0));
+  const rows: Inline[][] = input.teams.map((t) => [t.tlName, ...COUNT_KEYS.map((k) => String(t[k]))]);
+  rows.push([strong('Total'), ...total.map((n) => strong(String(n)))]);
+  return renderEmail({
+    subject: `ESP licensing summary ${formatMdy(input.ymd)} - ${input.cohortName}`,
+    title: `${input.cohortName}: progress on ${formatMdy(input.ymd)}`,
+    sections: [
+      section('By team lead', [
+        table(['TL', 'Agents', 'Complete', 'On track', 'At risk', 'Behind', 'MIA', 'No self-report'], rows),
+      ]),
+    ],
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Immediate alerts
+
+export function miaAlertEmail(input: {
+  agent: AgentRef;
+  ymd: string;
+  missed: readonly string[];
+}): EmailContent {
+  return renderEmail({
+    subject: `MIA: ${input.agent.name} (${input.agent.oid}) - ${formatMdy(input.ymd)}`,
+    title: `${input.agent.name} is MIA`,
+    intro: [
+      ['The agent did not respond to consecutive hands checks and has been marked MIA in the ESP Tracker.'],
+    ],
+    sections: [
+      section('Details', [agentFacts(input.agent, ['Missed checks', input.missed.join(', ')])], 'alert'),
+    ],
+  });
+}
+
+export function salesInhibitorEmail(input: {
+  agent: AgentRef;
+  inhibitor: string;
+  note: string;
+}): EmailContent {
+  return renderEmail({
+    subject: `Sales Inhibitor: ${input.agent.name} (${input.agent.oid}) - ${input.inhibitor}`,
+    title: `Sales Inhibitor reported for ${input.agent.name}`,
+    intro: [['This may prevent the agent from being appointed or selling. Please review.']],
+    sections: [
+      section(
+        'Details',
+        [agentFacts(input.agent, ['Inhibitor', input.inhibitor], ['Note', input.note || '-'])],
+        'alert',
+      ),
+    ],
+  });
+}
+
+export function readyForProductionEmail(input: {
+  agent: AgentRef;
+  statuses: Readonly<Record<string, string>>;
+}): EmailContent {
+  return renderEmail({
+    subject: `Ready for production: ${input.agent.name} (${input.agent.oid})`,
+    title: `${input.agent.name} has completed all ESP tasks`,
+    intro: [['Please transition the agent to production.']],
+    sections: [section('ESP statuses', [agentFacts(input.agent, ...Object.entries(input.statuses))], 'ok')],
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// CAP escalation
+
+export interface CapFacts {
+  agent: AgentRef;
+  zone: Zone;
+  itemsMissing: readonly string[];
+  hoursSpent: number;
+  /** Attendance code and missed hands checks, as a TL would summarise them. */
+  attendance: string;
+  deadline: Date;
+}
+
+function capFacts(f: CapFacts, deadlineLabel: string): ReturnType<typeof facts> {
+  return agentFacts(
+    f.agent,
+    ['Items missing', f.itemsMissing.join(', ') || '-'],
+    ['Working hours spent', formatHours(f.hoursSpent)],
+    ['Attendance', f.attendance || '-'],
+    [deadlineLabel, formatWhen(f.zone, f.deadline)],
+  );
+}
+
+export function finalCapEmail(
+  input: CapFacts & { extensionHours: number; otSessions: readonly Interval[] },
+): EmailContent {
+  return renderEmail({
+    subject: `Final CAP: ${input.agent.name} (${input.agent.oid}) did not complete certification`,
+    title: `Final CAP for ${input.agent.name}`,
+    intro: [
+      [
+        `The 3.5-day certification window has ended and the agent is not complete. Please issue a Final CAP with HR: failure to complete within another ${input.extensionHours} working hours may result in termination of employment.`,
+      ],
+    ],
+    sections: [
+      section('Facts', [capFacts(input, 'Deadline')], 'alert'),
+      section('Proposed OT sessions', [
+        table(
+          ['Session', 'Start', 'End'],
+          input.otSessions.map((s, i) => [
+            String(i + 1),
+            formatWhen(input.zone, s.start),
+            formatWhen(input.zone, s.end),
+          ]),
+        ),
+      ]),
+    ],
+  });
+}
+
+export function terminationReviewEmail(input: CapFacts): EmailContent {
+  return renderEmail({
+    subject: `Termination review: ${input.agent.name} (${input.agent.oid}) missed the Final CAP deadline`,
+    title: `Termination review for ${input.agent.name}`,
+    intro: [
+      ['The Final CAP deadline has passed and the agent is still not complete. Please review with HR.'],
+    ],
+    sections: [section('Facts', [capFacts(input, 'Final CAP deadline')], 'alert')],
+  });
+}
+
+export function exemptListEmail(input: {
+  cohortName: string;
+  agents: readonly (AgentRef & { exemption: string; itemsMissing: readonly string[] })[];
+}): EmailContent {
+  return renderEmail({
+    subject: `ESP exempt agents - ${input.cohortName} (${input.agents.length})`,
+    title: 'Incomplete agents exempt from Final CAP',
+    intro: [
+      ['These agents did not finish in the window for reasons beyond their control, so no CAP was issued.'],
+    ],
+    sections: [
+      section('Exempt agents', [
+        table(
+          ['Agent', 'OID', 'TL', 'Exemption', 'Items missing'],
+          input.agents.map((a) => [a.name, a.oid, a.tlName, a.exemption, a.itemsMissing.join(', ') || '-']),
+        ),
+      ]),
+    ],
+  });
+}
+
+export function unmatchedCompletionEmail(input: {
+  zone: Zone;
+  submittedAt: Date;
+  reason: string;
+  answers: readonly { question: string; answer: string }[];
+}): EmailContent {
+  return renderEmail({
+    subject: `Completion form submission not matched to an agent (${formatWhen(input.zone, input.submittedAt)})`,
+    title: 'A completion form submission needs a manual match',
+    intro: [[input.reason], ['Please update AHIP+Aetna Completion in the ESP Tracker by hand.']],
+    sections: [
+      section('Submission', [facts(input.answers.map((a) => [a.question, a.answer] as const))], 'warn'),
+    ],
+  });
+}

@@ -1,0 +1,21 @@
+/**
+ * The `ESP Licensing` menu. Each item names a global function exported by src/entry.ts; a bundle test
+ * checks every one exists in the built file, so a menu item can never point at nothing.
+ */
+export const MENU_TITLE = 'ESP Licensing';
+
+export type MenuEntry = { caption: string; functionName: string } | 'separator';
+
+export const MENU_ITEMS: readonly MenuEntry[] = [
+  { caption: 'Set up workbook', functionName: 'menuSetupWorkbook' },
+  { caption: 'Validate all Name - Date - Note entries', functionName: 'menuValidateNotes' },
+];
+
+export function buildMenu(ui: GoogleAppsScript.Base.Ui): void {
+  const menu = ui.createMenu(MENU_TITLE);
+  for (const item of MENU_ITEMS) {
+    if (item === 'separator') menu.addSeparator();
+    else menu.addItem(item.caption, item.functionName);
+  }
+  menu.addToUi();
+}

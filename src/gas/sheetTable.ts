@@ -1,0 +1,216 @@
+/**
+ * The one header-based sheet repository. A table is read with one batched call, edited in memory by
+ * header name, and written back with one batched call covering only the cells that changed.
+ *
+ * Columns are found by header text (trimmed, case- and space-insensitive), never by position: TLs
+ * insert and reorder columns, and user-added columns are carried along untouched.
+ */
+import { neutraliseFormula } from '../domain/values';
+
+export type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+export type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+export type Cell = string | number | boolean | Date;
+
+/** Thrown when the workbook does not match the contract; the message names sheet and header. */
+export class ContractError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ContractError';
+  }
+}
+
+export function headerKey(header: unknown): string {
+  return String(header ?? '')
+    .trim()
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
+}
+
+export function requireSheet(ss: Spreadsheet, name: string): Sheet {
+  const sheet = ss.getSheetByName(name);
+  if (!sheet) {
+    throw new ContractError(
+      `The sheet "${name}" is missing. Run ESP Licensing › Set up workbook to create it.`,
+    );
+  }
+  return sheet;
+}
+
+export class SheetTable {
+  private readonly index = new Map<string, number>();
+  private readonly dirty = new Map<number, Set<number>>();
+  private readonly appended: Cell[][] = [];
+
+  private constructor(
+    readonly sheet: Sheet,
+    readonly headers: string[],
+    private readonly values: Cell[][],
+  ) {
+    headers.forEach((header, col) => {
+      const key = headerKey(header);
+      if (key && !this.index.has(key)) this.index.set(key, col);
+    });
+  }
+
+  /** Reads the whole table in one call. `required` headers must exist or a ContractError names them. */
+  static read(sheet: Sheet, required: readonly string[] = []): SheetTable {
+    const lastRow = sheet.getLastRow();
+    const lastCol = sheet.getLastColumn();
+    const grid: Cell[][] =
+      lastRow > 0 && lastCol > 0 ? (sheet.getRange(1, 1, lastRow, lastCol).getValues() as Cell[][]) : [];
+    const headers = (grid[0] ?? []).map((h) => String(h ?? '').trim());
+    const table = new SheetTable(sheet, headers, grid.slice(1));
+    const missing = required.filter((h) => !table.has(h));
+    if (missing.length > 0) {
+      const list = missing.map((h) => `"${h}"`).join(', ');
+      throw new ContractError(
+        `The sheet "${sheet.getName()}" is missing the required header${missing.length > 1 ? 's' : ''} ${list} ` +
+          `in row 1. Add ${missing.length > 1 ? 'them' : 'it'} (any position) or run ESP Licensing › Set up workbook.`,
+      );
+    }
+    return table;
+  }
+
+  static open(ss: Spreadsheet, name: string, required: readonly string[] = []): SheetTable {
+    return SheetTable.read(requireSheet(ss, name), required);
+  }
+
+  get name(): string {
+    return this.sheet.getName();
+  }
+
+  has(header: string): boolean {
+    return this.index.has(headerKey(header));
+  }
+
+  /** 0-based column index of a header; throws a ContractError naming sheet and header. */
+  col(header: string): number {
+    const col = this.index.get(headerKey(header));
+    if (col === undefined) {
+      throw new ContractError(`The sheet "${this.name}" has no column "${header}" in row 1.`);
+    }
+    return col;
+  }
+
+  /** Number of data rows read (row 2 onwards), not counting rows appended in this run. */
+  get rowCount(): number {
+    return this.values.length;
+  }
+
+  /** 1-based sheet row of data row `i`. */
+  sheetRow(i: number): number {
+    return i + 2;
+  }
+
+  value(i: number, header: string): Cell {
+    return this.values[i]?.[this.col(header)] ?? '';
+  }
+
+  text(i: number, header: string): string {
+    const v = this.value(i, header);
+    return v === null || v === undefined ? '' : String(v).trim();
+  }
+
+  isBlankRow(i: number): boolean {
+    return (this.values[i] ?? []).every((v) => v === '' || v === null || v === undefined);
+  }
+
+  /** Data rows that hold anything, as row indexes. */
+  rowIndexes(): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < this.values.length; i++) if (!this.isBlankRow(i)) out.push(i);
+    return out;
+  }
+
+  /** Sets a cell to a script-owned value (number, boolean, date, or text we composed). */
+  set(i: number, header: string, value: Cell): void {
+    const col = this.col(header);
+    const row = this.values[i];
+    if (!row) throw new Error(`Row index ${i} is outside the "${this.name}" table.`);
+    while (row.length <= col) row.push('');
+    if (sameCell(row[col], value)) return;
+    row[col] = value;
+    let cols = this.dirty.get(i);
+    if (!cols) this.dirty.set(i, (cols = new Set()));
+    cols.add(col);
+  }
+
+  /** Sets a cell to text that came from a person: formula-looking text is stored as plain text. */
+  setText(i: number, header: string, text: string): void {
+    this.set(i, header, neutraliseFormula(text));
+  }
+
+  /** Queues a new row; values keyed by header, unknown headers rejected. Returns its data index. */
+  append(record: Record<string, Cell>): number {
+    const row: Cell[] = this.headers.map(() => '');
+    for (const [header, value] of Object.entries(record)) {
+      row[this.col(header)] = typeof value === 'string' ? neutraliseFormula(value) : value;
+    }
+    this.appended.push(row);
+    return this.values.length + this.appended.length - 1;
+  }
+
+  get pendingWrites(): number {
+    let n = this.appended.length;
+    for (const cols of this.dirty.values()) n += cols.size;
+    return n;
+  }
+
+  /**
+   * Writes every change in one `setValues` over the rectangle that spans the changed cells, plus
+   * one more for appended rows. Untouched cells inside the rectangle are written back as they were
+   * read, with their formulas restored (one `getFormulas` read) so user formulas are never flattened
+   * and formula-looking text stays text.
+   */
+  flush(): void {
+    if (this.dirty.size > 0) {
+      const rows = [...this.dirty.keys()];
+      const cols = [...this.dirty.values()].flatMap((set) => [...set]);
+      const r0 = Math.min(...rows);
+      const r1 = Math.max(...rows);
+      const c0 = Math.min(...cols);
+      const c1 = Math.max(...cols);
+      const range = this.sheet.getRange(r0 + 2, c0 + 1, r1 - r0 + 1, c1 - c0 + 1);
+      const allDirty = this.countDirty() === (r1 - r0 + 1) * (c1 - c0 + 1);
+      const formulas = allDirty ? null : range.getFormulas();
+      const block: Cell[][] = [];
+      for (let r = r0; r <= r1; r++) {
+        const line: Cell[] = [];
+        for (let c = c0; c <= c1; c++) {
+          const value = this.values[r]?.[c] ?? '';
+          const isDirty = this.dirty.get(r)?.has(c) ?? false;
+          const formula = formulas?.[r - r0]?.[c - c0];
+          if (!isDirty && formula) line.push(formula);
+          else if (!isDirty && typeof value === 'string') line.push(neutraliseFormula(value));
+          else line.push(value);
+        }
+        block.push(line);
+      }
+      range.setValues(block);
+      this.dirty.clear();
+    }
+    if (this.appended.length > 0) {
+      const first = Math.max(this.sheet.getLastRow(), 1) + 1;
+      const width = Math.max(1, this.headers.length);
+      this.sheet
+        .getRange(first, 1, this.appended.length, width)
+        .setValues(this.appended.map((r) => r.slice(0, width)));
+      this.values.push(...this.appended.splice(0));
+    }
+  }
+
+  private countDirty(): number {
+    let n = 0;
+    for (const cols of this.dirty.values()) n += cols.size;
+    return n;
+  }
+}
+
+function sameCell(a: Cell | undefined, b: Cell): boolean {
+  if (a === b) return true;
+  const ta = Object.prototype.toString.call(a);
+  if (ta === '[object Date]' && ta === Object.prototype.toString.call(b)) {
+    return (a as Date).getTime() === (b as Date).getTime();
+  }
+  return false;
+}
