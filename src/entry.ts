@@ -5,3 +5,6 @@
  * each that hand over to src/gas. Only functions may be exported.
  */
 export * from './entries/workbook';
+export * from './entries/report';
+export * from './entries/sweep';
+export * from './entries/screens';

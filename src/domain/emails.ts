@@ -7,6 +7,7 @@ import {
   type EmailContent,
   type Inline,
   type Section,
+  type Tone,
   facts,
   formatHours,
   formatWhen,
@@ -100,14 +101,10 @@ export function g2tInvitationEmail(input: G2tInvitation): EmailContent {
       ]),
       section('What must be done, and by when', [
         table(['Due', 'Items', 'Pace to remain on track'], expectationsRows(input.schedule, input.dayDates)),
-        para(
-          'Tip: screenshot every correct answer in the five practice quizzes; nearly all final exam questions come from them.',
-        ),
-        para(
-          'Enter your ',
-          strong('N-Number'),
-          ' (N followed by digits), not your NPN, when paying for AHIP.',
-        ),
+        list([
+          'Screenshot every correct answer in the five practice quizzes: nearly all final exam questions come from them.',
+          'Pay for AHIP with your N-Number (N followed by digits), not your NPN, to avoid payment problems.',
+        ]),
       ]),
       section('Report your progress every evening', [
         para(
@@ -169,79 +166,54 @@ export interface DigestInput {
   paceWarnings: readonly { name: string; item: string; spentHours: number; limitHours: number }[];
 }
 
-/** The TL digest's sections, in the order a TL acts on them; only non-empty ones are shown. */
+/** A section only when it has rows, so the digest shows non-empty sections only. */
+function rowsSection(
+  heading: string,
+  tone: Tone,
+  headers: readonly string[],
+  rows: readonly (readonly Inline[])[],
+): Section[] {
+  return rows.length ? [section(heading, [table(headers, rows)], tone)] : [];
+}
+
+/** The TL digest's sections, in the order a TL acts on them. */
 function digestSections(d: DigestInput): Section[] {
   const when = (instant: Date): string => formatWhen(d.zone, instant);
-  const candidates: [number, Section][] = [
-    [
-      d.behind.length,
-      section(
-        'Behind schedule',
-        [
-          table(
-            ['Agent', 'Status', 'Overdue items', 'Projected finish'],
-            d.behind.map((b) => [b.name, b.verdict, String(b.overdueCount), when(b.projectedFinish)]),
-          ),
-        ],
-        'alert',
-      ),
-    ],
-    [
-      d.overdueItems.length,
-      section(
-        'Overdue items',
-        [
-          table(
-            ['Agent', 'Item', 'Was due'],
-            d.overdueItems.map((o) => [o.name, o.item, when(o.dueAt)]),
-          ),
-        ],
-        'alert',
-      ),
-    ],
-    [
-      d.mia.length,
-      section(
-        'MIA',
-        [
-          table(
-            ['Agent', 'Missed hands checks'],
-            d.mia.map((m) => [m.name, m.missed.join(', ')]),
-          ),
-        ],
-        'alert',
-      ),
-    ],
-    [d.noSelfReport.length, section('No self-report today', [list(d.noSelfReport)], 'warn')],
-    [
-      d.openDay1Issues.length,
-      section(
-        'Day-1 payment/login issues still open',
-        [
-          table(
-            ['Agent', 'Issue'],
-            d.openDay1Issues.map((i) => [i.name, i.issue]),
-          ),
-        ],
-        'warn',
-      ),
-    ],
-    [d.notUpdatedToday.length, section('Tracker rows not updated today', [list(d.notUpdatedToday)], 'warn')],
-    [
-      d.paceWarnings.length,
-      section(
-        'Pace warnings',
-        [
-          table(
-            ['Agent', 'Item', 'Time spent', 'Pace limit'],
-            d.paceWarnings.map((p) => [p.name, p.item, formatHours(p.spentHours), formatHours(p.limitHours)]),
-          ),
-        ],
-        'warn',
-      ),
-    ],
+  const names = (agents: readonly string[]): string[][] => agents.map((name) => [name]);
+  return [
+    ...rowsSection(
+      'Behind schedule',
+      'alert',
+      ['Agent', 'Status', 'Overdue items', 'Projected finish'],
+      d.behind.map((b) => [b.name, b.verdict, String(b.overdueCount), when(b.projectedFinish)]),
+    ),
+    ...rowsSection(
+      'Overdue items',
+      'alert',
+      ['Agent', 'Item', 'Was due'],
+      d.overdueItems.map((o) => [o.name, o.item, when(o.dueAt)]),
+    ),
+    ...rowsSection(
+      'MIA',
+      'alert',
+      ['Agent', 'Missed hands checks'],
+      d.mia.map((m) => [m.name, m.missed.join(', ')]),
+    ),
+    ...rowsSection('No self-report today', 'warn', ['Agent'], names(d.noSelfReport)),
+    ...rowsSection(
+      'Day-1 payment/login issues still open',
+      'warn',
+      ['Agent', 'Issue'],
+      d.openDay1Issues.map((i) => [i.name, i.issue]),
+    ),
+    ...rowsSection('Tracker rows not updated today', 'warn', ['Agent'], names(d.notUpdatedToday)),
+    ...rowsSection(
+      'Pace warnings',
+      'warn',
+      ['Agent', 'Item', 'Time spent', 'Pace limit'],
+      d.paceWarnings.map((p) => [p.name, p.item, formatHours(p.spentHours), formatHours(p.limitHours)]),
+    ),
   ];
-  return candidates.filter(([count]) => count > 0).map(([, s]) => s);
 }
 
 export function tlDigestEmail(input: DigestInput): EmailContent {

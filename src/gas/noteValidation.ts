@@ -2,7 +2,7 @@
  * Behaviour 4 — Name - Date - Note validation of the tracker's three `… Note` columns, plus the
  * N-Number warning. Used by the simple `onEdit` (just the edited block) and by the menu item that
  * re-validates every row. Per column: one read each of values, notes and backgrounds, and at most one
- * write each — so the cost does not grow with the number of agents.
+ * write each (plus one read of formulas) — so the cost does not grow with the number of agents.
  *
  * Invalid text is never deleted or rewritten: the cell is coloured and gets a note saying what is
  * wrong. Only notes and colours this script set are ever cleared, so a TL's own cell notes survive.
@@ -35,7 +35,14 @@ interface Verdict {
   rewrite: string | null;
 }
 
-function judge(kind: ColumnKind, value: unknown, today: string): Verdict {
+function judge(kind: ColumnKind, value: unknown, formula: string, today: string): Verdict {
+  if (formula) {
+    const why =
+      kind === 'note'
+        ? `${NOTE_FLAG_PREFIX}\nThis cell holds a formula (${formula.slice(0, 60)}), not a note. Type the entry as text: Name - Date - Note.`
+        : `${NNUMBER_FLAG_PREFIX} This cell holds a formula (${formula.slice(0, 60)}); type the N-Number as text.`;
+    return { flag: why, rewrite: null };
+  }
   const text = toText(value);
   if (kind === 'nNumber') {
     const warning = nNumberWarning(text);
@@ -72,6 +79,8 @@ function validateBlock(
 ): void {
   const range = sheet.getRange(row, col, rows, 1);
   const values = range.getValues();
+  // A formula typed into a note column is judged as what it is, not by its computed value.
+  const formulas = range.getFormulas();
   const notes = range.getNotes();
   const backgrounds = range.getBackgrounds();
   const flagColor = kind === 'note' ? COLOR.invalidNote : COLOR.warning;
@@ -81,7 +90,7 @@ function validateBlock(
   const newValues = values.map((line) => [line[0]]);
   values.forEach(([value], r) => {
     if (toText(value) !== '') counts.checked++;
-    const verdict = judge(kind, value, today);
+    const verdict = judge(kind, value, formulas[r][0], today);
     const ours = notes[r][0].startsWith(prefix);
     if (verdict.flag) {
       if (kind === 'note') counts.invalid++;

@@ -27,8 +27,7 @@ export function renderSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet): string {
     .map((line, r) => {
       const cells = line
         .map((value, c) => {
-          const isCheckbox =
-            validations[r][c]?.getCriteriaType() === SpreadsheetApp.DataValidationCriteria.CHECKBOX;
+          const isCheckbox = String(validations[r][c]?.getCriteriaType() ?? '') === 'CHECKBOX';
           const text = escapeHtml(cellText(value, display[r][c], isCheckbox)).replace(/\n/g, '<br>');
           const note = notes[r][c];
           const bg = backgrounds[r][c];

@@ -1,0 +1,2 @@
+/** Entry points for the report area. */
+export {};

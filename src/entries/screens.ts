@@ -1,0 +1,2 @@
+/** Entry points for the screens area. */
+export {};

@@ -1,0 +1,2 @@
+/** Entry points for the sweep area. */
+export {};
