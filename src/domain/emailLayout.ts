@@ -85,7 +85,8 @@ function inlineHtml(part: Inline): string {
 function inlineText(part: Inline): string {
   if (typeof part === 'string') return part;
   if ('strong' in part) return part.strong;
-  return part.text === part.href ? part.href : `${part.text} (${part.href})`;
+  const same = part.href === part.text || part.href === `mailto:${part.text}`;
+  return same ? part.text : `${part.text} (${part.href})`;
 }
 
 function blockHtml(block: Block): string {

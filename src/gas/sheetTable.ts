@@ -158,9 +158,9 @@ export class SheetTable {
 
   /**
    * Writes every change in one `setValues` over the rectangle that spans the changed cells, plus
-   * one more for appended rows. Untouched cells inside the rectangle are written back as they were
-   * read, with their formulas restored (one `getFormulas` read) so user formulas are never flattened
-   * and formula-looking text stays text.
+   * one more for appended rows. Untouched cells inside the rectangle are re-read just before the write
+   * (values and formulas, two reads) and written back as they are now: a TL's edit made since our read
+   * is kept, user formulas are never flattened and formula-looking text stays text.
    */
   flush(): void {
     if (this.dirty.size > 0) {
@@ -172,17 +172,21 @@ export class SheetTable {
       const c1 = Math.max(...cols);
       const range = this.sheet.getRange(r0 + 2, c0 + 1, r1 - r0 + 1, c1 - c0 + 1);
       const allDirty = this.countDirty() === (r1 - r0 + 1) * (c1 - c0 + 1);
+      const current = allDirty ? null : (range.getValues() as Cell[][]);
       const formulas = allDirty ? null : range.getFormulas();
       const block: Cell[][] = [];
       for (let r = r0; r <= r1; r++) {
         const line: Cell[] = [];
         for (let c = c0; c <= c1; c++) {
-          const value = this.values[r]?.[c] ?? '';
-          const isDirty = this.dirty.get(r)?.has(c) ?? false;
+          if (this.dirty.get(r)?.has(c)) {
+            line.push(this.values[r]?.[c] ?? '');
+            continue;
+          }
           const formula = formulas?.[r - r0]?.[c - c0];
-          if (!isDirty && formula) line.push(formula);
-          else if (!isDirty && typeof value === 'string') line.push(neutraliseFormula(value));
-          else line.push(value);
+          const value = current?.[r - r0]?.[c - c0] ?? '';
+          if (formula) line.push(formula);
+          else line.push(typeof value === 'string' ? neutraliseFormula(value) : value);
+          if (this.values[r]) this.values[r][c] = value;
         }
         block.push(line);
       }
@@ -191,6 +195,8 @@ export class SheetTable {
     }
     if (this.appended.length > 0) {
       const first = Math.max(this.sheet.getLastRow(), 1) + 1;
+      const overflow = first + this.appended.length - 1 - this.sheet.getMaxRows();
+      if (overflow > 0) this.sheet.insertRowsAfter(this.sheet.getMaxRows(), overflow);
       const width = Math.max(1, this.headers.length);
       this.sheet
         .getRange(first, 1, this.appended.length, width)

@@ -1,0 +1,22 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SCENES } from '../../src/local/story/scenes';
+import { Story } from '../../src/local/story/story';
+import { BUILD_DIR, builtSource } from '../helpers/bundle';
+
+describe('the npm start story', () => {
+  it('plays every scene through the built bundle and writes out/index.html', () => {
+    builtSource();
+    const outDir = mkdtempSync(join(tmpdir(), 'esp-story-'));
+    const story = new Story({ buildDir: BUILD_DIR, outDir });
+    story.play(SCENES);
+    const index = readFileSync(story.writeOut(), 'utf8');
+    expect(index).toContain('Set up workbook');
+    expect(index).toContain('not a real calendar date');
+    expect(index).toContain('looks like an NPN');
+    // The HTML-named sample agent is shown as text everywhere.
+    expect(index).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(index).not.toContain('<img src=x');
+  });
+});
