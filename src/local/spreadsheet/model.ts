@@ -3,6 +3,7 @@
  * A spreadsheet model is the `content` of a Drive file (MIME.spreadsheet); `cloneSpreadsheetModel`
  * is the cloner Drive uses when the file is copied.
  */
+import { zonedFields } from '../utilities';
 import type { Meter } from '../meter';
 import type { DriveStore } from '../driveStore';
 import type { FakeClock } from '../clock';
@@ -401,20 +402,11 @@ function pad2(n: number): string {
   return String(n).padStart(2, '0');
 }
 
+/** How Sheets displays a date cell: M/d/yyyy, plus H:mm:ss when the number format has hours. */
 export function formatDate(d: Date, timeZone: string, withTime: boolean): string {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-    hourCycle: 'h23',
-  }).formatToParts(d);
-  const get = (t: string): number => Number(parts.find((p) => p.type === t)?.value ?? 0);
-  const date = `${get('month')}/${get('day')}/${get('year')}`;
-  return withTime ? `${date} ${get('hour')}:${pad2(get('minute'))}:${pad2(get('second'))}` : date;
+  const t = zonedFields(d.getTime(), timeZone);
+  const date = `${t.month}/${t.day}/${t.year}`;
+  return withTime ? `${date} ${t.hour}:${pad2(t.minute)}:${pad2(t.second)}` : date;
 }
 
 export function displayOf(cell: Cell | undefined, timeZone: string): string {
