@@ -16,7 +16,7 @@ import { Meter } from './meter';
 import { FakePropertiesService } from './properties';
 import { FakeScriptApp } from './script';
 import { FakeSession } from './session';
-import { FakeSpreadsheetApp, type FakeSpreadsheetT } from './spreadsheet';
+import { ChartType, FakeSpreadsheetApp, type FakeSpreadsheetT } from './spreadsheet';
 import { FakeUi } from './ui';
 import { FakeUtilities } from './utilities';
 
@@ -102,6 +102,7 @@ export class Workspace {
       HtmlService: this.html,
       CalendarApp: this.calendar,
       DocumentApp: this.documents,
+      Charts: { ChartType },
       Logger: { log },
       console: { log, info: log, warn: log, error: log },
       EspLocalClock: this.clock,
