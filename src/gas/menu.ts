@@ -9,6 +9,10 @@ export type MenuEntry = { caption: string; functionName: string } | 'separator';
 export const MENU_ITEMS: readonly MenuEntry[] = [
   { caption: 'Set up workbook', functionName: 'menuSetupWorkbook' },
   { caption: 'Validate all Name - Date - Note entries', functionName: 'menuValidateNotes' },
+  'separator',
+  { caption: 'Create / update progress report', functionName: 'menuCreateProgressReport' },
+  { caption: 'Send G2T invitation', functionName: 'menuSendInvitation' },
+  { caption: 'Sync progress now', functionName: 'menuSyncProgress' },
 ];
 
 export function buildMenu(ui: GoogleAppsScript.Base.Ui): void {

@@ -3,7 +3,7 @@ import * as entry from '../../src/entry';
 import { builtSource, bundledWorkspace, topLevelFunctions } from '../helpers/bundle';
 
 /** The entry points SPEC.md names, plus every menu item's function. */
-const SPEC_ENTRY_POINTS = ['onOpen', 'onEdit'];
+const SPEC_ENTRY_POINTS = ['onOpen', 'onEdit', 'onReportEdit'];
 const MENU_FUNCTIONS = MENU_ITEMS.flatMap((item) => (item === 'separator' ? [] : [item.functionName]));
 
 describe('the built bundle (build/Code.js)', () => {

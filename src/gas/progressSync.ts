@@ -1,0 +1,178 @@
+/**
+ * Behaviour 6 — Progress sync and pace. Reads the progress report (Progress and Tick Log: one read each)
+ * and the tracker (one read), computes each agent's pace with the working-day clock, updates the tracker's
+ * `AHIP/Aetna Status` (one write) and rewrites the tracker's `Pace` sheet (one write) for TLs to see.
+ * Sheets calls do not depend on the number of agents.
+ */
+import { SHEET, TRACKER } from '../domain/contract';
+import { assessPace, type PaceReport, type TickEvent, type Verdict } from '../domain/pace';
+import { LAST_SELF_REPORT, TICK_LOG_HEADERS, TICK_LOG_SHEET } from '../domain/progressReport';
+import { formatMdy } from '../domain/timeZone';
+import { isDate, neutraliseFormula } from '../domain/values';
+import { now } from './clock';
+import { type Config, requireClock } from './config';
+import { ContractError, headerKey, SheetTable, type Spreadsheet } from './sheetTable';
+
+export const PACE_SHEET = 'Pace';
+export const PACE_HEADERS = [
+  'Agent Name',
+  'OID',
+  'TL Name',
+  'Items Done',
+  'Overdue',
+  'Due Today',
+  'Hours Spent',
+  'Pace Warnings',
+  'Projected Finish',
+  'Verdict',
+  'Last Self-Report',
+] as const;
+
+export interface PaceRow {
+  oid: string;
+  name: string;
+  tlName: string;
+  tlEmail: string;
+  /** Data index in the tracker table (row = index + 2). */
+  trackerIndex: number;
+  inReport: boolean;
+  doneCount: number;
+  itemCount: number;
+  missingItems: string[];
+  overdue: string[];
+  dueToday: string[];
+  paceWarnings: string[];
+  hoursSpent: number;
+  projectedFinish: Date;
+  verdict: Verdict;
+  lastSelfReport: Date | null;
+  pace: PaceReport;
+}
+
+export interface SyncResult {
+  rows: PaceRow[];
+  reportId: string;
+  statusUpdates: number;
+}
+
+function readTicks(report: Spreadsheet): Map<string, TickEvent[]> {
+  const byOid = new Map<string, TickEvent[]>();
+  const sheet = report.getSheetByName(TICK_LOG_SHEET);
+  if (!sheet) return byOid;
+  const log = SheetTable.read(sheet, TICK_LOG_HEADERS);
+  for (const i of log.rowIndexes()) {
+    const at = log.value(i, 'At');
+    if (!isDate(at)) continue;
+    const oid = log.text(i, 'OID').toLowerCase();
+    const list = byOid.get(oid) ?? [];
+    list.push({ item: log.text(i, 'Item'), checked: log.value(i, 'Checked') === true, at });
+    byOid.set(oid, list);
+  }
+  return byOid;
+}
+
+export function syncProgress(ss: Spreadsheet, config: Config): SyncResult {
+  const clock = requireClock(config);
+  const reportId = config.settings.progressReportId;
+  if (!reportId)
+    throw new ContractError('Settings "Progress Report ID" is blank: run Create progress report first.');
+  const report = SpreadsheetApp.openById(reportId);
+  const progress = SheetTable.open(report, 'Progress', ['OID', LAST_SELF_REPORT]);
+  const ticks = readTicks(report);
+  const tracker = SheetTable.open(ss, SHEET.tracker, [TRACKER.agentName, TRACKER.oid, TRACKER.tlName]);
+  const at = now();
+  const items = config.schedule.map((s) => s.item);
+  const reportRows = new Map<string, number>();
+  for (const i of progress.rowIndexes()) reportRows.set(progress.text(i, 'OID').toLowerCase(), i);
+
+  const rows: PaceRow[] = [];
+  let statusUpdates = 0;
+  for (const i of tracker.rowIndexes()) {
+    const oid = tracker.text(i, TRACKER.oid);
+    if (!oid) continue;
+    const r = reportRows.get(oid.toLowerCase());
+    const lastSelf = r === undefined ? null : progress.value(r, LAST_SELF_REPORT);
+    const log = [...(ticks.get(oid.toLowerCase()) ?? [])];
+    // A box ticked before the trigger existed has no log entry: count it as done at the last self-report.
+    if (r !== undefined) {
+      for (const item of items) {
+        if (!progress.has(item) || progress.value(r, item) !== true) continue;
+        if (!log.some((t) => headerKey(t.item) === headerKey(item))) {
+          log.push({ item, checked: true, at: isDate(lastSelf) ? lastSelf : at });
+        }
+      }
+    }
+    const pace = assessPace(config.schedule, clock, log, at);
+    const missing = pace.items.filter((p) => !p.done).map((p) => p.item);
+    rows.push({
+      oid,
+      name: tracker.text(i, TRACKER.agentName),
+      tlName: tracker.text(i, TRACKER.tlName),
+      tlEmail: tracker.has(TRACKER.tlEmail) ? tracker.text(i, TRACKER.tlEmail).toLowerCase() : '',
+      trackerIndex: i,
+      inReport: r !== undefined,
+      doneCount: pace.doneCount,
+      itemCount: items.length,
+      missingItems: missing,
+      overdue: pace.overdue,
+      dueToday: pace.dueToday,
+      paceWarnings: pace.paceWarnings.map(
+        (w) => `${w.item}: ${w.spentHours.toFixed(1)} h (limit ${w.limitHours} h)`,
+      ),
+      hoursSpent: pace.hoursSpent,
+      projectedFinish: pace.projectedFinish,
+      verdict: pace.verdict,
+      lastSelfReport: isDate(lastSelf) ? lastSelf : null,
+      pace,
+    });
+    // The TL's "Blocked" is a judgement the ticks cannot overrule; otherwise the ticks decide.
+    if (tracker.has(TRACKER.ahipAetnaStatus) && tracker.text(i, TRACKER.ahipAetnaStatus) !== 'Blocked') {
+      const status =
+        pace.verdict === 'complete' ? 'Complete' : pace.doneCount > 0 ? 'In Progress' : 'Not Started';
+      if (tracker.text(i, TRACKER.ahipAetnaStatus) !== status) {
+        tracker.set(i, TRACKER.ahipAetnaStatus, status);
+        statusUpdates++;
+      }
+    }
+  }
+  tracker.flush();
+  writePaceSheet(ss, rows, config);
+  return { rows, reportId, statusUpdates };
+}
+
+function writePaceSheet(ss: Spreadsheet, rows: PaceRow[], config: Config): void {
+  let sheet = ss.getSheetByName(PACE_SHEET);
+  if (!sheet) {
+    sheet = ss.insertSheet(PACE_SHEET);
+    sheet.setFrozenRows(1);
+  }
+  const fmt = (d: Date) => {
+    const t = config.zone.toLocal(d);
+    return `${formatMdy(config.zone.ymd(d))} ${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`;
+  };
+  const values = [
+    [...PACE_HEADERS],
+    ...rows.map((r) => [
+      r.name,
+      r.oid,
+      r.tlName,
+      `${r.doneCount}/${r.itemCount}`,
+      r.overdue.join(', '),
+      r.dueToday.join(', '),
+      Math.round(r.hoursSpent * 10) / 10,
+      r.paceWarnings.join('; '),
+      r.verdict === 'complete' ? 'done' : fmt(r.projectedFinish),
+      r.verdict,
+      r.lastSelfReport ? fmt(r.lastSelfReport) : 'never',
+    ]),
+  ];
+  const last = sheet.getLastRow();
+  if (last > values.length)
+    sheet.getRange(values.length + 1, 1, last - values.length, PACE_HEADERS.length).clearContent();
+  const overflow = values.length - sheet.getMaxRows();
+  if (overflow > 0) sheet.insertRowsAfter(sheet.getMaxRows(), overflow);
+  // Names are user text: neutralise anything that would read as a formula.
+  sheet
+    .getRange(1, 1, values.length, PACE_HEADERS.length)
+    .setValues(values.map((r) => r.map((v) => (typeof v === 'string' ? neutraliseFormula(v) : v))));
+}

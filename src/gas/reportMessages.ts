@@ -1,0 +1,32 @@
+/** What the TL reads after creating the report or syncing progress: counts first, then every problem. */
+import type { ReportResult } from './progressReport';
+import type { SyncResult } from './progressSync';
+
+export function describeReport(r: ReportResult): string {
+  const lines = [
+    `${r.created ? 'Created' : 'Updated'} "${r.name}".`,
+    r.addedAgents.length
+      ? `Added ${r.addedAgents.length} agent(s) with protected rows.`
+      : 'No new agents to add.',
+    `Shared with ${r.share.added.length} new address(es); ${r.share.alreadyShared} already had access. Nobody has link access.`,
+  ];
+  if (r.folderNote) lines.push(r.folderNote);
+  if (r.share.rejected.length) {
+    lines.push(`Drive refused ${r.share.rejected.length} address(es) — share with these agents another way:`);
+    for (const x of r.share.rejected) lines.push(`  • ${x.email}: ${x.reason}`);
+  }
+  if (r.warnings.length) {
+    lines.push('Warnings (not blocking):');
+    for (const w of r.warnings) lines.push(`  • ${w.message}`);
+  }
+  lines.push(r.url);
+  return lines.join('\n');
+}
+
+export function describeSync(s: SyncResult): string {
+  const count = (v: string) => s.rows.filter((r) => r.verdict === v).length;
+  return (
+    `Synced ${s.rows.length} agent(s): ${count('complete')} complete, ${count('on-track')} on track, ` +
+    `${count('at-risk')} at risk, ${count('behind')} behind. ${s.statusUpdates} tracker status(es) updated; see the Pace sheet.`
+  );
+}
