@@ -41,3 +41,34 @@ export function setUpWorkspace(agents = 0, now: Date = DAY1_9AM): Workspace {
   writeRoster(ws, agents);
   return ws;
 }
+
+/** Types Settings values by key, as a TL would (keys must exist: run set-up first). */
+export function setSettings(ws: Workspace, values: Record<string, string | number | boolean>): void {
+  const sheet = ws.tracker.sheet('Settings');
+  const keys = sheet
+    .getRange(1, 1, sheet.getLastRow(), 1)
+    .getValues()
+    .map((r) => String(r[0]));
+  for (const [key, value] of Object.entries(values)) {
+    const row = keys.indexOf(key) + 1;
+    if (row < 1) throw new Error(`Settings has no key "${key}"`);
+    sheet.getRange(row, 2).setValue(value);
+  }
+}
+
+/** The usual cohort settings for tests: Day 1 Thursday 12/3/2026, live mail (not Dry Run). */
+export function cohortSettings(ws: Workspace, extra: Record<string, string | number | boolean> = {}): void {
+  setSettings(ws, {
+    'Cohort Name': 'Test Cohort',
+    'Day 1 Date': '12/3/2026',
+    'G2T Link': 'https://global.gotomeeting.com/join/1',
+    'Licensing Team Email': 'licensing@example.com',
+    'ESP Manager Emails': 'esp.manager@example.com',
+    'PM Emails': 'pm@example.com',
+    'Ops Management Emails': 'ops@example.com',
+    'HR Emails': 'hr@example.com',
+    'Cert Coordinator Email': 'cert@example.com',
+    'Dry Run': false,
+    ...extra,
+  });
+}
