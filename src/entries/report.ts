@@ -6,7 +6,7 @@ import { createProgressReport } from '../gas/progressReport';
 import { syncProgress } from '../gas/progressSync';
 import { loadConfig } from '../gas/config';
 import { describeReport, describeSync } from '../gas/reportMessages';
-import { stampReportEdit } from '../gas/tickLog';
+import { handleReportEdit } from '../gas/tickLog';
 
 export function menuCreateProgressReport(): string {
   return runFromMenu('Create progress report', () =>
@@ -46,9 +46,11 @@ export function menuSyncProgress(): string {
   );
 }
 
-/** Installable edit trigger on the progress report: stamps ticks and Last Self-Report. */
+/**
+ * Installable edit trigger on the progress report: stamps ticks and Last Self-Report. It waits only
+ * briefly for the document lock and stamps the edit even without it (see tickLog.ts), so no tick is lost.
+ */
 export function onReportEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!e || !e.range) return;
-  // A short wait: agents tick at the same moments (end of day); a lost stamp is worse than a brief queue.
-  withDocumentLock(() => stampReportEdit(e.range), 20_000);
+  handleReportEdit(e.range);
 }

@@ -16,6 +16,7 @@ import { ALERT_LOG_HEADERS, type AlertStatus, SHEET } from '../domain/contract';
 import type { Settings } from '../domain/settings';
 import { neutraliseFormula } from '../domain/values';
 import { now } from './clock';
+import type { RunBudget } from './continuation';
 import { withRetry } from './retry';
 import { SheetTable, type Spreadsheet } from './sheetTable';
 
@@ -36,6 +37,8 @@ const QUEUE_HEADERS = [
 const SENDER_NAME = 'ESP Licensing Tracker';
 
 export interface MailSummary {
+  /** True when the run's time budget ended the sending: the rest waits in the Mail Queue. */
+  outOfTime: boolean;
   sent: number;
   deferred: number;
   failed: number;
@@ -56,8 +59,8 @@ export class Mailer {
   }
 
   /** Plans, sends and logs everything queued plus what earlier runs deferred. */
-  flush(): MailSummary {
-    const summary: MailSummary = { sent: 0, deferred: 0, failed: 0, dryRun: 0, skipped: 0 };
+  flush(budget?: RunBudget): MailSummary {
+    const summary: MailSummary = { outOfTime: false, sent: 0, deferred: 0, failed: 0, dryRun: 0, skipped: 0 };
     const log = SheetTable.open(this.ss, SHEET.alertLog, ALERT_LOG_HEADERS);
     const done = new Set<string>();
     for (const i of log.rowIndexes()) {
@@ -86,7 +89,13 @@ export class Mailer {
     };
     const stillDeferred: OutgoingMessage[] = [...plan.deferred];
     try {
-      for (const m of plan.send) {
+      for (const [k, m] of plan.send.entries()) {
+        if (budget?.exceeded()) {
+          // Stop well before Apps Script's 6-minute kill: the rest is queued for the continuation.
+          stillDeferred.push(...plan.send.slice(k));
+          summary.outOfTime = true;
+          break;
+        }
         if (this.settings.dryRun) {
           record(m, 'dry-run');
           summary.dryRun++;

@@ -13,6 +13,12 @@ export const MENU_ITEMS: readonly MenuEntry[] = [
   { caption: 'Create / update progress report', functionName: 'menuCreateProgressReport' },
   { caption: 'Send G2T invitation', functionName: 'menuSendInvitation' },
   { caption: 'Sync progress now', functionName: 'menuSyncProgress' },
+  'separator',
+  { caption: 'Run nightly sweep now', functionName: 'menuRunNightlySweep' },
+  { caption: 'Run CAP check now', functionName: 'menuRunCapCheck' },
+  'separator',
+  { caption: 'Install triggers', functionName: 'installTriggers' },
+  { caption: 'Remove triggers', functionName: 'removeTriggers' },
 ];
 
 export function buildMenu(ui: GoogleAppsScript.Base.Ui): void {

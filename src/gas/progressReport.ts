@@ -4,15 +4,8 @@
  * agent's row for that agent, their TL and the licensing team, shares the file with every agent's two
  * emails and each TL, and records the report's ID in Settings. Re-running only adds what is new.
  */
-import { SHEET, TRACKER, TRACKER_HEADERS } from '../domain/contract';
-import {
-  BLOCKERS,
-  LAST_SELF_REPORT,
-  progressHeaders,
-  reportName,
-  TICK_LOG_HEADERS,
-  TICK_LOG_SHEET,
-} from '../domain/progressReport';
+import { PROGRESS_FIXED_HEADERS, PROGRESS_SHEET, SHEET, TRACKER, TRACKER_HEADERS } from '../domain/contract';
+import { LAST_SELF_REPORT, progressHeaders, reportName } from '../domain/progressReport';
 import {
   agentsFromRecords,
   blockingProblems,
@@ -20,12 +13,16 @@ import {
   type RosterProblem,
   validateRoster,
 } from '../domain/roster';
+import type { ScheduleItem } from '../domain/schedule';
 import type { Config } from './config';
 import { writeSetting } from './config';
 import { protectedDescriptions, protectFor } from './protection';
 import { type ShareResult, shareAsEditors } from './sharing';
 import { ContractError, headerKey, SheetTable, type Sheet, type Spreadsheet } from './sheetTable';
-import { ensureReportTrigger } from './tickLog';
+import { ensureReportTrigger, ensureTickLog } from './tickLog';
+
+const HEADER_PROTECTION = 'Header row';
+const SCRIPT_OWNED_PROTECTION = 'Script-owned columns';
 
 export interface ReportResult {
   reportId: string;
@@ -75,7 +72,7 @@ export function createProgressReport(ss: Spreadsheet, config: Config): ReportRes
   const { report, created, folderNote } = openOrCreateReport(config, name);
   const progress = ensureProgressSheet(report, progressHeaders(schedule));
   ensureTickLog(report);
-  const addedAgents = addAgents(progress, agents, settings.licensingTeamEmails);
+  const addedAgents = addAgents(progress, agents, schedule, settings.licensingTeamEmails);
   const file = DriveApp.getFileById(report.getId());
   const emails = agents.flatMap((a) => [a.cxpEmail, a.personalEmail, a.tlEmail]);
   const share = shareAsEditors(file, emails);
@@ -125,83 +122,89 @@ function openOrCreateReport(
   return { report: SpreadsheetApp.openById(id), created: true, folderNote };
 }
 
-/** The Progress sheet with every header (missing ones appended; a template's own columns kept). */
+/**
+ * The Progress sheet with every header (missing ones appended after a template's own columns, which keep
+ * their place), and the header row protected for the owner only. The header protection is ensured on
+ * every run, not only when headers were added, so a template that already has every header is protected
+ * too.
+ */
 function ensureProgressSheet(report: Spreadsheet, headers: string[]): Sheet {
-  let sheet = report.getSheetByName('Progress');
+  let sheet = report.getSheetByName(PROGRESS_SHEET);
   if (!sheet) {
     const sheets = report.getSheets();
     const blank = sheets.length === 1 && sheets[0].getLastRow() === 0 ? sheets[0] : null;
-    sheet = blank ? blank.setName('Progress') : report.insertSheet('Progress', 0);
+    sheet = blank ? blank.setName(PROGRESS_SHEET) : report.insertSheet(PROGRESS_SHEET, 0);
   }
   const lastCol = sheet.getLastColumn();
   const row1 = lastCol > 0 ? sheet.getRange(1, 1, 1, lastCol).getValues()[0].map(headerKey) : [];
   const missing = headers.filter((h) => !row1.includes(headerKey(h)));
+  const width = lastCol + missing.length;
   if (missing.length > 0) {
-    const needed = lastCol + missing.length - sheet.getMaxColumns();
+    const needed = width - sheet.getMaxColumns();
     if (needed > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), needed);
     sheet.getRange(1, lastCol + 1, 1, missing.length).setValues([missing]);
-    sheet.getRange(1, 1, 1, lastCol + missing.length).setFontWeight('bold');
+    sheet.getRange(1, 1, 1, width).setFontWeight('bold');
     sheet.setFrozenRows(1);
-    sheet.setFrozenColumns(2);
-    const width = lastCol + missing.length;
-    const owner = report.getOwner()?.getEmail() ?? '';
-    const descriptions = protectedDescriptions(sheet);
-    if (!descriptions.has('Header row')) protectFor(sheet.getRange(1, 1, 1, width), 'Header row', [owner]);
+  }
+  if (!protectedDescriptions(sheet).has(HEADER_PROTECTION)) {
+    protectFor(sheet.getRange(1, 1, 1, width), HEADER_PROTECTION, []);
   }
   return sheet;
 }
 
-/** A hidden, owner-only log of every tick and untick, written by onReportEdit. */
-function ensureTickLog(report: Spreadsheet): void {
-  if (report.getSheetByName(TICK_LOG_SHEET)) return;
-  const sheet = report.insertSheet(TICK_LOG_SHEET);
-  sheet.getRange(1, 1, 1, TICK_LOG_HEADERS.length).setValues([[...TICK_LOG_HEADERS]]);
-  sheet.hideSheet();
-  const protection = sheet.protect().setDescription('Tick log (script only)');
-  protection.removeEditors(protection.getEditors());
-  if (protection.canDomainEdit()) protection.setDomainEdit(false);
-}
-
-/** Appends agents not yet in the report (by OID) in one write, then checkboxes and row protections. */
-function addAgents(sheet: Sheet, agents: Agent[], licensingTeam: readonly string[]): string[] {
-  const table = SheetTable.read(sheet, ['Agent Name', 'OID', LAST_SELF_REPORT]);
+/**
+ * Appends agents not yet in the report (by OID) in one write, then checkboxes and protections for the
+ * new rows only. Columns are found by header, so a template's own layout works. Each agent's whole row
+ * is protected for that agent, their TL and the licensing team; the script-owned columns (Agent Name,
+ * OID, Last Self-Report) carry a second, owner-only protection over every data row, and a cell is
+ * editable only when every protection covering it allows the user — so agents tick items and write
+ * Blockers in their own row and nowhere else.
+ */
+function addAgents(
+  sheet: Sheet,
+  agents: Agent[],
+  schedule: readonly ScheduleItem[],
+  licensingTeam: readonly string[],
+): string[] {
+  const table = SheetTable.read(sheet, [...PROGRESS_FIXED_HEADERS, LAST_SELF_REPORT]);
   const known = new Set(table.rowIndexes().map((i) => table.text(i, 'OID').toLowerCase()));
   const fresh = agents.filter((a) => !known.has(a.oid.toLowerCase()));
+  ensureScriptOwnedProtection(sheet, table);
   if (fresh.length === 0) return [];
   const firstRow = Math.max(sheet.getLastRow(), 1) + 1;
-  for (const agent of fresh) table.append({ 'Agent Name': agent.name, OID: agent.oid });
+  for (const agent of fresh) {
+    const record: Record<string, string | boolean> = { 'Agent Name': agent.name, OID: agent.oid };
+    for (const s of schedule) if (table.has(s.item)) record[s.item] = false;
+    table.append(record);
+  }
   table.flush();
-  const itemCols = table.headers
-    .map((h, c) => ({ h, c: c + 1 }))
-    .filter(
-      ({ h }) =>
-        !['agent name', 'oid', headerKey(BLOCKERS), headerKey(LAST_SELF_REPORT)].includes(headerKey(h)),
-    )
-    .map(({ c }) => c);
+  const itemCols = schedule.filter((s) => table.has(s.item)).map((s) => table.col(s.item) + 1);
   for (const [start, end] of runs(itemCols)) {
     sheet.getRange(firstRow, start, fresh.length, end - start + 1).insertCheckboxes();
   }
-  const lastSelfReport = table.col(LAST_SELF_REPORT) + 1;
-  const editableWidth = Math.max(...itemCols, table.col(BLOCKERS) + 1);
-  const owner = sheet.getParent().getOwner()?.getEmail() ?? '';
+  const width = table.headers.length;
   const descriptions = protectedDescriptions(sheet);
   fresh.forEach((agent, k) => {
-    const row = firstRow + k;
     const description = `Agent row ${agent.oid}`;
     if (descriptions.has(description)) return;
-    // Name and OID stay script-owned: the agent edits only their items and Blockers.
-    protectFor(sheet.getRange(row, 3, 1, Math.max(editableWidth - 2, 1)), description, [
+    protectFor(sheet.getRange(firstRow + k, 1, 1, width), description, [
       agent.cxpEmail,
       agent.personalEmail,
       agent.tlEmail,
       ...licensingTeam,
     ]);
   });
-  if (!descriptions.has('Script-owned columns')) {
-    protectFor(sheet.getRange(2, lastSelfReport, sheet.getMaxRows() - 1, 1), 'Script-owned columns', [owner]);
-    protectFor(sheet.getRange(2, 1, sheet.getMaxRows() - 1, 2), 'Script-owned columns', [owner]);
-  }
   return fresh.map((a) => a.name);
+}
+
+/** Agent Name, OID and Last Self-Report, every data row: written by the script only (owner-only). */
+function ensureScriptOwnedProtection(sheet: Sheet, table: SheetTable): void {
+  if (protectedDescriptions(sheet).has(SCRIPT_OWNED_PROTECTION)) return;
+  const cols = [...PROGRESS_FIXED_HEADERS, LAST_SELF_REPORT].map((h) => table.col(h) + 1);
+  const rows = Math.max(sheet.getMaxRows() - 1, 1);
+  for (const [start, end] of runs(cols)) {
+    protectFor(sheet.getRange(2, start, rows, end - start + 1), SCRIPT_OWNED_PROTECTION, []);
+  }
 }
 
 /** Contiguous runs of sorted column numbers, as [start, end] pairs. */

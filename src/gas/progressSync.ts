@@ -23,6 +23,7 @@ export const PACE_HEADERS = [
   'Due Today',
   'Hours Spent',
   'Pace Warnings',
+  'Hours per Item (spent / limit)',
   'Projected Finish',
   'Verdict',
   'Last Self-Report',
@@ -42,6 +43,8 @@ export interface PaceRow {
   overdue: string[];
   dueToday: string[];
   paceWarnings: string[];
+  /** Working hours each item took (null while not done) against its pace limit (null = none). */
+  hoursByItem: { item: string; spentHours: number | null; limitHours: number | null }[];
   hoursSpent: number;
   projectedFinish: Date;
   verdict: Verdict;
@@ -71,6 +74,29 @@ function readTicks(report: Spreadsheet): Map<string, TickEvent[]> {
   return byOid;
 }
 
+/**
+ * The Progress sheet is what the agent sees, so its boxes decide what is done; the log only says when.
+ * A box whose state the log does not end in (ticked before the trigger existed, or an edit whose trigger
+ * failed) gets a synthetic event: a tick at the row's Last Self-Report stamp when that is not older than
+ * the log's last word on the item (else now), an untick now.
+ */
+function reconcile(
+  log: TickEvent[],
+  items: readonly string[],
+  checked: (item: string) => boolean,
+  lastSelf: unknown,
+  at: Date,
+): void {
+  for (const item of items) {
+    const events = log.filter((t) => headerKey(t.item) === headerKey(item));
+    const last = events.reduce<TickEvent | null>((a, b) => (!a || b.at >= a.at ? b : a), null);
+    const isChecked = checked(item);
+    if (isChecked === (last?.checked ?? false)) continue;
+    const stamp = isDate(lastSelf) && (!last || lastSelf >= last.at) ? lastSelf : at;
+    log.push({ item, checked: isChecked, at: isChecked ? stamp : at });
+  }
+}
+
 export function syncProgress(ss: Spreadsheet, config: Config): SyncResult {
   const clock = requireClock(config);
   const reportId = config.settings.progressReportId;
@@ -93,15 +119,14 @@ export function syncProgress(ss: Spreadsheet, config: Config): SyncResult {
     const r = reportRows.get(oid.toLowerCase());
     const lastSelf = r === undefined ? null : progress.value(r, LAST_SELF_REPORT);
     const log = [...(ticks.get(oid.toLowerCase()) ?? [])];
-    // A box ticked before the trigger existed has no log entry: count it as done at the last self-report.
-    if (r !== undefined) {
-      for (const item of items) {
-        if (!progress.has(item) || progress.value(r, item) !== true) continue;
-        if (!log.some((t) => headerKey(t.item) === headerKey(item))) {
-          log.push({ item, checked: true, at: isDate(lastSelf) ? lastSelf : at });
-        }
-      }
-    }
+    if (r !== undefined)
+      reconcile(
+        log,
+        items.filter((item) => progress.has(item)),
+        (item) => progress.value(r, item) === true,
+        lastSelf,
+        at,
+      );
     const pace = assessPace(config.schedule, clock, log, at);
     const missing = pace.items.filter((p) => !p.done).map((p) => p.item);
     rows.push({
@@ -119,6 +144,11 @@ export function syncProgress(ss: Spreadsheet, config: Config): SyncResult {
       paceWarnings: pace.paceWarnings.map(
         (w) => `${w.item}: ${w.spentHours.toFixed(1)} h (limit ${w.limitHours} h)`,
       ),
+      hoursByItem: pace.items.map((p) => ({
+        item: p.item,
+        spentHours: p.spentMinutes === null ? null : p.spentMinutes / 60,
+        limitHours: p.paceLimitHours,
+      })),
       hoursSpent: pace.hoursSpent,
       projectedFinish: pace.projectedFinish,
       verdict: pace.verdict,
@@ -140,6 +170,23 @@ export function syncProgress(ss: Spreadsheet, config: Config): SyncResult {
   return { rows, reportId, statusUpdates };
 }
 
+/** `Module 1 Reviewed 2.8/3 h; Quiz 1 Screenshots 0.4 h` — done items only, limits where set. */
+function hoursText(hours: PaceRow['hoursByItem']): string {
+  return hours
+    .filter((h) => h.spentHours !== null)
+    .map(
+      (h) =>
+        `${h.item} ${(h.spentHours ?? 0).toFixed(1)}${h.limitHours === null ? '' : `/${h.limitHours}`} h`,
+    )
+    .join('; ');
+}
+
+/**
+ * The tracker's `Pace` sheet (created on first sync, script-owned, rewritten whole each sync in one
+ * write): one row per agent with items done, overdue and due today, hours spent and per item against
+ * the pace limits, warnings, projected finish, verdict and the last self-report, for TLs to sort and
+ * filter. Anything typed into it is replaced at the next sync.
+ */
 function writePaceSheet(ss: Spreadsheet, rows: PaceRow[], config: Config): void {
   let sheet = ss.getSheetByName(PACE_SHEET);
   if (!sheet) {
@@ -161,6 +208,7 @@ function writePaceSheet(ss: Spreadsheet, rows: PaceRow[], config: Config): void 
       r.dueToday.join(', '),
       Math.round(r.hoursSpent * 10) / 10,
       r.paceWarnings.join('; '),
+      hoursText(r.hoursByItem),
       r.verdict === 'complete' ? 'done' : fmt(r.projectedFinish),
       r.verdict,
       r.lastSelfReport ? fmt(r.lastSelfReport) : 'never',

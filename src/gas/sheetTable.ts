@@ -6,6 +6,7 @@
  * insert and reorder columns, and user-added columns are carried along untouched.
  */
 import { neutraliseFormula } from '../domain/values';
+import { withRetry } from './retry';
 
 export type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -56,8 +57,11 @@ export class SheetTable {
   static read(sheet: Sheet, required: readonly string[] = []): SheetTable {
     const lastRow = sheet.getLastRow();
     const lastCol = sheet.getLastColumn();
+    // Reads are retried on transient service errors (Apps Script's "Service error: Spreadsheets").
     const grid: Cell[][] =
-      lastRow > 0 && lastCol > 0 ? (sheet.getRange(1, 1, lastRow, lastCol).getValues() as Cell[][]) : [];
+      lastRow > 0 && lastCol > 0
+        ? withRetry(() => sheet.getRange(1, 1, lastRow, lastCol).getValues() as Cell[][])
+        : [];
     const headers = (grid[0] ?? []).map((h) => String(h ?? '').trim());
     const table = new SheetTable(sheet, headers, grid.slice(1));
     const missing = required.filter((h) => !table.has(h));
@@ -172,8 +176,8 @@ export class SheetTable {
       const c1 = Math.max(...cols);
       const range = this.sheet.getRange(r0 + 2, c0 + 1, r1 - r0 + 1, c1 - c0 + 1);
       const allDirty = this.countDirty() === (r1 - r0 + 1) * (c1 - c0 + 1);
-      const current = allDirty ? null : (range.getValues() as Cell[][]);
-      const formulas = allDirty ? null : range.getFormulas();
+      const current = allDirty ? null : withRetry(() => range.getValues() as Cell[][]);
+      const formulas = allDirty ? null : withRetry(() => range.getFormulas());
       const block: Cell[][] = [];
       for (let r = r0; r <= r1; r++) {
         const line: Cell[] = [];
@@ -190,7 +194,7 @@ export class SheetTable {
         }
         block.push(line);
       }
-      range.setValues(block);
+      withRetry(() => range.setValues(block));
       this.dirty.clear();
     }
     if (this.appended.length > 0) {
@@ -198,9 +202,8 @@ export class SheetTable {
       const overflow = first + this.appended.length - 1 - this.sheet.getMaxRows();
       if (overflow > 0) this.sheet.insertRowsAfter(this.sheet.getMaxRows(), overflow);
       const width = Math.max(1, this.headers.length);
-      this.sheet
-        .getRange(first, 1, this.appended.length, width)
-        .setValues(this.appended.map((r) => r.slice(0, width)));
+      const rows = this.appended.map((r) => r.slice(0, width));
+      withRetry(() => this.sheet.getRange(first, 1, rows.length, width).setValues(rows));
       this.values.push(...this.appended.splice(0));
     }
   }

@@ -3,7 +3,17 @@ import * as entry from '../../src/entry';
 import { builtSource, bundledWorkspace, topLevelFunctions } from '../helpers/bundle';
 
 /** The entry points SPEC.md names, plus every menu item's function. */
-const SPEC_ENTRY_POINTS = ['onOpen', 'onEdit', 'onReportEdit'];
+const SPEC_ENTRY_POINTS = [
+  'onOpen',
+  'onEdit',
+  'onTrackerEdit',
+  'onReportEdit',
+  'onCompletionFormSubmit',
+  'nightlySweep',
+  'capCheck',
+  'installTriggers',
+  'removeTriggers',
+];
 const MENU_FUNCTIONS = MENU_ITEMS.flatMap((item) => (item === 'separator' ? [] : [item.functionName]));
 
 describe('the built bundle (build/Code.js)', () => {

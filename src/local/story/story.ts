@@ -58,6 +58,7 @@ export class Story {
   readonly pages = new Map<string, { title: string; html: string }>();
   private readonly snapshots: { title: string; html: string }[] = [];
   private uiSeen = 0;
+  private pendingTitle = '';
 
   constructor(readonly options: StoryOptions) {
     // Day 0: the afternoon before the cohort's first day, at 2 pm local time.
@@ -91,6 +92,12 @@ export class Story {
 
   /** Adds a line to the timeline (and prints it when running npm start). */
   note(text: string): void {
+    if (this.pendingTitle) {
+      // A scene's title is shown only once the scene has something to say.
+      this.timeline.push({ at: '', text: this.pendingTitle });
+      if (this.options.print) console.log(`\n=== ${this.pendingTitle} ===`);
+      this.pendingTitle = '';
+    }
     const entry = { at: this.now(), text };
     this.timeline.push(entry);
     if (this.options.print) console.log(`${entry.at.padEnd(22)} ${text}`);
@@ -174,9 +181,9 @@ export class Story {
     const ordered = [...scenes].sort((a, b) => a.day - b.day || a.time.localeCompare(b.time));
     for (const scene of ordered) {
       this.atDay(scene.day, scene.time);
-      if (this.options.print) console.log(`\n=== ${scene.title} ===`);
-      this.timeline.push({ at: '', text: `${scene.title}` });
+      this.pendingTitle = scene.title;
       scene.run(this);
+      this.pendingTitle = '';
     }
   }
 

@@ -1,0 +1,25 @@
+/** One-line reports of the sweep and the CAP check, for the execution log and the menu dialog. */
+import type { CapResult } from './capCheck';
+import type { MailSummary } from './mailer';
+import type { SweepResult } from './sweep';
+
+export function describeMail(m: MailSummary): string {
+  return `${m.sent} sent, ${m.dryRun} previewed (Dry Run), ${m.deferred} deferred, ${m.failed} failed, ${m.skipped} already sent${m.outOfTime ? ' — out of time, continuing in a minute' : ''}`;
+}
+
+export function describeSweep(r: SweepResult): string {
+  if ('skipped' in r) return r.skipped;
+  return (
+    `Day ${r.day} sweep: ${r.agents} agents, ${r.digests} TL digest(s), ${r.reminders} self-report reminder(s)` +
+    `${r.mia.length ? `, newly MIA: ${r.mia.join(', ')}` : ''}. Mail: ${describeMail(r.mail)}.`
+  );
+}
+
+export function describeCap(r: CapResult): string {
+  if ('skipped' in r) return r.skipped;
+  const list = (label: string, names: string[]) => (names.length ? ` ${label}: ${names.join(', ')}.` : '');
+  return (
+    `CAP check:${list('Final CAP', r.finalCaps)}${list('Termination review', r.terminationReviews)}${list('Exempt', r.exempt)}` +
+    `${r.finalCaps.length + r.terminationReviews.length === 0 ? ' no new escalation.' : ''} Mail: ${describeMail(r.mail)}.`
+  );
+}
