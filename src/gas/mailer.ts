@@ -67,8 +67,8 @@ export class Mailer {
       const status = log.text(i, 'Status');
       if (status === 'sent' || status === 'dry-run') done.add(log.text(i, 'Dedupe Key'));
     }
-    const queueSheet = this.queueSheet();
-    const waiting = readQueue(queueSheet).filter((m) => !done.has(m.dedupeKey));
+    const queueSheet = this.ss.getSheetByName(MAIL_QUEUE_SHEET);
+    const waiting = (queueSheet ? readQueue(queueSheet) : []).filter((m) => !done.has(m.dedupeKey));
     const fresh = this.pending.splice(0).filter((m) => !waiting.some((w) => w.dedupeKey === m.dedupeKey));
     // Deferred messages go first among their urgency: they have waited longest.
     const all = [...waiting, ...fresh];
@@ -127,18 +127,16 @@ export class Mailer {
       for (const m of stillDeferred) record(m, 'deferred');
       summary.deferred = stillDeferred.length;
       log.flush();
-      writeQueue(queueSheet, stillDeferred);
+      if (queueSheet || stillDeferred.length > 0) writeQueue(queueSheet ?? this.createQueueSheet(), stillDeferred);
     }
     return summary;
   }
 
-  private queueSheet(): GoogleAppsScript.Spreadsheet.Sheet {
-    let sheet = this.ss.getSheetByName(MAIL_QUEUE_SHEET);
-    if (!sheet) {
-      sheet = this.ss.insertSheet(MAIL_QUEUE_SHEET);
-      sheet.getRange(1, 1, 1, QUEUE_HEADERS.length).setValues([QUEUE_HEADERS]);
-      sheet.hideSheet();
-    }
+  /** The hidden queue is created the first time something has to wait. */
+  private createQueueSheet(): GoogleAppsScript.Spreadsheet.Sheet {
+    const sheet = this.ss.insertSheet(MAIL_QUEUE_SHEET);
+    sheet.getRange(1, 1, 1, QUEUE_HEADERS.length).setValues([QUEUE_HEADERS]);
+    sheet.hideSheet();
     return sheet;
   }
 }
