@@ -63,7 +63,14 @@ export function sendInvitation(
       to: [agent.cxpEmail, agent.personalEmail].filter(Boolean),
       ...content,
       urgent: false,
-      dedupeKey: dedupeKey('g2t-invitation', settings.day1 ?? '', agent.oid),
+      // A Dry Run preview gets its own key: the Alert Log counts a previewed key as done, and a
+      // preview must not stop the real invitation once Dry Run is turned off.
+      dedupeKey: dedupeKey(
+        'g2t-invitation',
+        settings.day1 ?? '',
+        agent.oid,
+        ...(settings.dryRun ? ['preview'] : []),
+      ),
       agents: [agent.name],
     });
   }

@@ -1,6 +1,6 @@
 /**
  * The one mailer (behaviour 10). Every email is queued here, then `flush()`:
- *  - skips what the Alert Log already shows as sent (or previewed) today — same dedupe key, nothing twice;
+ *  - skips what the Alert Log already shows as sent (in Dry Run, also previewed) — same dedupe key, nothing twice;
  *  - checks the remaining daily quota (counted in recipients), sends urgent alerts first and defers the rest;
  *  - keeps deferred messages, whole, in a hidden `Mail Queue` sheet so the next run sends them as composed;
  *  - in Dry Run, sends nothing and logs `dry-run`;
@@ -65,7 +65,9 @@ export class Mailer {
     const done = new Set<string>();
     for (const i of log.rowIndexes()) {
       const status = log.text(i, 'Status');
-      if (status === 'sent' || status === 'dry-run') done.add(log.text(i, 'Dedupe Key'));
+      // A Dry Run preview does not count once Dry Run is off: the real email must still go.
+      if (status === 'sent' || (this.settings.dryRun && status === 'dry-run'))
+        done.add(log.text(i, 'Dedupe Key'));
     }
     const queueSheet = this.ss.getSheetByName(MAIL_QUEUE_SHEET);
     const waiting = (queueSheet ? readQueue(queueSheet) : []).filter((m) => !done.has(m.dedupeKey));
@@ -127,7 +129,8 @@ export class Mailer {
       for (const m of stillDeferred) record(m, 'deferred');
       summary.deferred = stillDeferred.length;
       log.flush();
-      if (queueSheet || stillDeferred.length > 0) writeQueue(queueSheet ?? this.createQueueSheet(), stillDeferred);
+      if (queueSheet || stillDeferred.length > 0)
+        writeQueue(queueSheet ?? this.createQueueSheet(), stillDeferred);
     }
     return summary;
   }

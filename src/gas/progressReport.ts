@@ -70,13 +70,15 @@ export function createProgressReport(ss: Spreadsheet, config: Config): ReportRes
 
   const name = reportName(settings.cohortName, settings.day1);
   const { report, created, folderNote } = openOrCreateReport(config, name);
+  // Recorded at once: a run stopped later (time limit, Drive error) is finished by the next run
+  // instead of creating a second report.
+  if (created) writeSetting(ss, 'Progress Report ID', report.getId());
   const progress = ensureProgressSheet(report, progressHeaders(schedule));
   ensureTickLog(report);
   const addedAgents = addAgents(progress, agents, schedule, settings.licensingTeamEmails);
   const file = DriveApp.getFileById(report.getId());
   const emails = agents.flatMap((a) => [a.cxpEmail, a.personalEmail, a.tlEmail]);
   const share = shareAsEditors(file, emails);
-  if (created) writeSetting(ss, 'Progress Report ID', report.getId());
   ensureReportTrigger(report.getId());
   return {
     reportId: report.getId(),
@@ -124,9 +126,8 @@ function openOrCreateReport(
 
 /**
  * The Progress sheet with every header (missing ones appended after a template's own columns, which keep
- * their place), and the header row protected for the owner only. The header protection is ensured on
- * every run, not only when headers were added, so a template that already has every header is protected
- * too.
+ * their place). Its protections are ensured by `ensureProtections` on every run, so a template that
+ * already has every header is protected too.
  */
 function ensureProgressSheet(report: Spreadsheet, headers: string[]): Sheet {
   let sheet = report.getSheetByName(PROGRESS_SHEET);
@@ -146,19 +147,13 @@ function ensureProgressSheet(report: Spreadsheet, headers: string[]): Sheet {
     sheet.getRange(1, 1, 1, width).setFontWeight('bold');
     sheet.setFrozenRows(1);
   }
-  if (!protectedDescriptions(sheet).has(HEADER_PROTECTION)) {
-    protectFor(sheet.getRange(1, 1, 1, width), HEADER_PROTECTION, []);
-  }
   return sheet;
 }
 
 /**
- * Appends agents not yet in the report (by OID) in one write, then checkboxes and protections for the
- * new rows only. Columns are found by header, so a template's own layout works. Each agent's whole row
- * is protected for that agent, their TL and the licensing team; the script-owned columns (Agent Name,
- * OID, Last Self-Report) carry a second, owner-only protection over every data row, and a cell is
- * editable only when every protection covering it allows the user — so agents tick items and write
- * Blockers in their own row and nowhere else.
+ * Appends agents not yet in the report (by OID) in one write, inserts their checkboxes, then makes sure
+ * every protection exists (see `ensureProtections`). Columns are found by header, so a template's own
+ * layout works.
  */
 function addAgents(
   sheet: Sheet,
@@ -169,41 +164,62 @@ function addAgents(
   const table = SheetTable.read(sheet, [...PROGRESS_FIXED_HEADERS, LAST_SELF_REPORT]);
   const known = new Set(table.rowIndexes().map((i) => table.text(i, 'OID').toLowerCase()));
   const fresh = agents.filter((a) => !known.has(a.oid.toLowerCase()));
-  ensureScriptOwnedProtection(sheet, table);
-  if (fresh.length === 0) return [];
-  const firstRow = Math.max(sheet.getLastRow(), 1) + 1;
-  for (const agent of fresh) {
-    const record: Record<string, string | boolean> = { 'Agent Name': agent.name, OID: agent.oid };
-    for (const s of schedule) if (table.has(s.item)) record[s.item] = false;
-    table.append(record);
+  if (fresh.length > 0) {
+    const firstRow = Math.max(sheet.getLastRow(), 1) + 1;
+    for (const agent of fresh) {
+      const record: Record<string, string | boolean> = { 'Agent Name': agent.name, OID: agent.oid };
+      for (const s of schedule) if (table.has(s.item)) record[s.item] = false;
+      table.append(record);
+    }
+    table.flush();
+    const itemCols = schedule.filter((s) => table.has(s.item)).map((s) => table.col(s.item) + 1);
+    for (const [start, end] of runs(itemCols)) {
+      sheet.getRange(firstRow, start, fresh.length, end - start + 1).insertCheckboxes();
+    }
   }
-  table.flush();
-  const itemCols = schedule.filter((s) => table.has(s.item)).map((s) => table.col(s.item) + 1);
-  for (const [start, end] of runs(itemCols)) {
-    sheet.getRange(firstRow, start, fresh.length, end - start + 1).insertCheckboxes();
-  }
-  const width = table.headers.length;
+  ensureProtections(sheet, table, agents, licensingTeam);
+  return fresh.map((a) => a.name);
+}
+
+/**
+ * Each agent's whole row is protected for that agent, their TL and the licensing team; the header row
+ * and the script-owned columns (Agent Name, OID, Last Self-Report, every data row) carry owner-only
+ * protections. A cell is editable only when every protection covering it allows the user, so agents
+ * tick items and write Blockers in their own row and nowhere else.
+ *
+ * Protections are found by description, read once per run. Any row without its protection gets one, so
+ * a run that stopped between writing rows and protecting them is completed by the next run; rows that
+ * are protected already cost nothing but that one read.
+ */
+function ensureProtections(
+  sheet: Sheet,
+  table: SheetTable,
+  agents: readonly Agent[],
+  licensingTeam: readonly string[],
+): void {
   const descriptions = protectedDescriptions(sheet);
-  fresh.forEach((agent, k) => {
-    const description = `Agent row ${agent.oid}`;
-    if (descriptions.has(description)) return;
-    protectFor(sheet.getRange(firstRow + k, 1, 1, width), description, [
+  const width = table.headers.length;
+  if (!descriptions.has(HEADER_PROTECTION)) {
+    protectFor(sheet.getRange(1, 1, 1, width), HEADER_PROTECTION, []);
+  }
+  if (!descriptions.has(SCRIPT_OWNED_PROTECTION)) {
+    const cols = [...PROGRESS_FIXED_HEADERS, LAST_SELF_REPORT].map((h) => table.col(h) + 1);
+    const rows = Math.max(sheet.getMaxRows() - 1, 1);
+    for (const [start, end] of runs(cols)) {
+      protectFor(sheet.getRange(2, start, rows, end - start + 1), SCRIPT_OWNED_PROTECTION, []);
+    }
+  }
+  const byOid = new Map(agents.map((a) => [a.oid.toLowerCase(), a]));
+  for (const i of table.rowIndexes()) {
+    const agent = byOid.get(table.text(i, 'OID').toLowerCase());
+    const description = agent ? `Agent row ${agent.oid}` : '';
+    if (!agent || descriptions.has(description)) continue;
+    protectFor(sheet.getRange(table.sheetRow(i), 1, 1, width), description, [
       agent.cxpEmail,
       agent.personalEmail,
       agent.tlEmail,
       ...licensingTeam,
     ]);
-  });
-  return fresh.map((a) => a.name);
-}
-
-/** Agent Name, OID and Last Self-Report, every data row: written by the script only (owner-only). */
-function ensureScriptOwnedProtection(sheet: Sheet, table: SheetTable): void {
-  if (protectedDescriptions(sheet).has(SCRIPT_OWNED_PROTECTION)) return;
-  const cols = [...PROGRESS_FIXED_HEADERS, LAST_SELF_REPORT].map((h) => table.col(h) + 1);
-  const rows = Math.max(sheet.getMaxRows() - 1, 1);
-  for (const [start, end] of runs(cols)) {
-    protectFor(sheet.getRange(2, start, rows, end - start + 1), SCRIPT_OWNED_PROTECTION, []);
   }
 }
 

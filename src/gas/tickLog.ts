@@ -63,12 +63,13 @@ export interface TickStampResult {
 /** The trigger's work: the time is taken before waiting for the lock, so a queued edit keeps its moment. */
 export function handleReportEdit(range: GoogleAppsScript.Spreadsheet.Range): TickStampResult {
   const at = now();
-  const lock = LockService.getDocumentLock();
-  const locked = lock.tryLock(STAMP_LOCK_WAIT_MS);
+  // Null outside a container-bound context (documented); then the atomic, lock-free path is used.
+  const lock = LockService.getDocumentLock() as GoogleAppsScript.Lock.Lock | null;
+  const locked = lock ? lock.tryLock(STAMP_LOCK_WAIT_MS) : false;
   try {
     return stampReportEdit(range, at, locked);
   } finally {
-    if (locked) lock.releaseLock();
+    if (locked) lock?.releaseLock();
   }
 }
 

@@ -103,6 +103,33 @@ describe('re-running createProgressReport', () => {
   });
 });
 
+describe('a run that stopped half-way', () => {
+  it('is completed by the next run: rows written but left unprotected get their protection', () => {
+    const ws = reportWorkspace(4);
+    // Range.protect calls: header row, script-owned columns, then agent rows: fail on the 2nd agent row.
+    ws.meter.injectFault({
+      service: 'Range',
+      method: 'protect',
+      nth: 4,
+      message: 'Exceeded maximum execution time',
+    });
+    expect(() => createProgressReport(ws.tracker, loadConfig(ws.tracker))).toThrow(/maximum execution time/);
+    ws.meter.clearFaults();
+    const report = ws.spreadsheets.fake(settingValue(ws, 'Progress Report ID'));
+    expect(report.sheet('Progress').getLastRow()).toBe(5);
+    const result = createProgressReport(ws.tracker, loadConfig(ws.tracker));
+    expect(result.created).toBe(false);
+    expect(result.addedAgents).toEqual([]);
+    expect(ws.store.childrenOf(settingValue(ws, 'Leadership Drive Folder ID'))).toHaveLength(1);
+    const progress = report.sheet('Progress');
+    const m1 = colOf(report, 'Progress', 'Module 1 Reviewed');
+    for (let i = 0; i < 4; i++) {
+      expect(progress.canUserEdit(agentRecord(i)[TRACKER.cxpEmail], i + 2, m1)).toBe(true);
+      expect(progress.canUserEdit(agentRecord((i + 1) % 4)[TRACKER.cxpEmail], i + 2, m1)).toBe(false);
+    }
+  });
+});
+
 describe('ensureReportTrigger', () => {
   it('installs one edit trigger and removes one left on an earlier report', () => {
     const ws = reportWorkspace(1);

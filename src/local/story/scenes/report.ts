@@ -1,9 +1,12 @@
 /**
  * Story scenes for the Agent Progress Report: created and shared on Day 0, the G2T invitation (refused
  * under 24 hours, then confirmed), agents ticking their items at realistic times (which fires
- * onReportEdit), and a progress sync every evening.
+ * onReportEdit), an accidental tick taken back, a progress sync every evening, and at the end the
+ * report's snapshot and a Pace page in out/.
  */
 import { DEFAULT_SCHEDULE } from '../../../domain/schedule';
+import { escapeHtml } from '../../../domain/values';
+import { page, renderSheet } from '../../render';
 import type { FakeSpreadsheetT } from '../../spreadsheet';
 import { plannedTicks } from '../personaTicks';
 import { AGENTS } from '../sampleCohort';
@@ -97,7 +100,27 @@ function tickScenes(): Scene[] {
   }));
 }
 
-const eveningSyncs: Scene[] = [1, 2, 3, 4].map((day) => ({
+/** Jordan ticks Quiz 2 by mistake in the morning and unticks it: the log keeps both, pace counts neither. */
+const accidentalTick: Scene = {
+  day: 1,
+  time: '11:10',
+  title: 'Day 1 11:10 — a box ticked by mistake',
+  run(story) {
+    const report = reportOf(story);
+    const agent = AGENTS.find((a) => a.persona === 'steady');
+    if (!agent) return;
+    const row = rowOfOid(report, agent.oid);
+    const col = story.column(report, 'Progress', 'Quiz 2 Screenshots');
+    story.userEdit(report, 'Progress', row, col, true, agent.personalEmail);
+    story.ws.clock.advanceMinutes(1);
+    story.userEdit(report, 'Progress', row, col, false, agent.personalEmail);
+    story.note(
+      `${agent.name} ticks "Quiz 2 Screenshots" by mistake and unticks it a minute later: the hidden Tick Log keeps both.`,
+    );
+  },
+};
+
+const eveningSyncs: Scene[] = [1, 2, 3, 4, 5].map((day) => ({
   day,
   time: '16:40',
   title: `Day ${day} — evening progress sync`,
@@ -106,4 +129,34 @@ const eveningSyncs: Scene[] = [1, 2, 3, 4].map((day) => ({
   },
 }));
 
-export const reportScenes: Scene[] = [createAndInvite, ...tickScenes(), ...eveningSyncs];
+/** After the last sync: the report as agents and TLs see it, and the Pace sheet as its own page. */
+const finalPages: Scene = {
+  day: 5,
+  time: '16:45',
+  title: 'Day 5 — the progress report and the Pace sheet',
+  run(story) {
+    const report = reportOf(story);
+    story.snapshot('The Agent Progress Report after the cohort', report);
+    const pace = story.tracker.getSheetByName('Pace');
+    if (!pace) return;
+    story.pages.set('pace.html', {
+      title: 'Pace — per-agent progress, hours against pace limits and projected finish',
+      html: page(
+        'Pace',
+        `<h1>Pace</h1><p>${escapeHtml(story.now())}: written by ESP Licensing › Sync progress now and by the nightly sweep, one row per agent.</p>` +
+          renderSheet(pace),
+      ),
+    });
+    story.note(
+      'out/pace.html shows the Pace sheet; the report snapshot shows every tick and Last Self-Report.',
+    );
+  },
+};
+
+export const reportScenes: Scene[] = [
+  createAndInvite,
+  accidentalTick,
+  ...tickScenes(),
+  ...eveningSyncs,
+  finalPages,
+];
