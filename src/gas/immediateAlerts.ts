@@ -4,9 +4,10 @@
  * five ESP statuses are all Complete emails the PMs once ("ready for production"). Any edit of an agent's
  * row stamps `Last Updated`, which the nightly digest uses for "tracker rows not updated today".
  */
-import { dedupeKey } from '../domain/alerts';
+import { dedupeKey, type OutgoingMessage } from '../domain/alerts';
 import { ESP_STATUS_HEADERS, SHEET, TRACKER } from '../domain/contract';
-import { readyForProductionEmail, salesInhibitorEmail } from '../domain/emails';
+import { type AgentRef, readyForProductionEmail, salesInhibitorEmail } from '../domain/emails';
+import type { Settings } from '../domain/settings';
 import { now } from './clock';
 import type { Config } from './config';
 import { Mailer, type MailSummary } from './mailer';
@@ -20,6 +21,29 @@ export interface EditAlertResult {
 }
 
 const NO_INHIBITOR = new Set(['', 'none', 'n/a', 'no']);
+
+/**
+ * The PMs' "ready for production" message when all five ESP statuses are Complete, else null. Also used
+ * by the nightly sweep: a status completed by a script write (sync) fires no edit trigger.
+ */
+export function readyForProduction(
+  agent: AgentRef,
+  statuses: Readonly<Record<string, string>>,
+  settings: Pick<Settings, 'pmEmails' | 'day1'>,
+): OutgoingMessage | null {
+  const complete =
+    ESP_STATUS_HEADERS.every((h) => h in statuses) &&
+    ESP_STATUS_HEADERS.every((h) => statuses[h] === 'Complete');
+  if (!complete) return null;
+  return {
+    kind: 'ready-for-production',
+    to: settings.pmEmails,
+    ...readyForProductionEmail({ agent, statuses }),
+    urgent: true,
+    dedupeKey: dedupeKey('ready-for-production', settings.day1 ?? '', agent.oid),
+    agents: [agent.name],
+  };
+}
 
 export function handleTrackerEdit(
   ss: Spreadsheet,

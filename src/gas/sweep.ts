@@ -19,6 +19,7 @@ import { now } from './clock';
 import { type Config, requireClock } from './config';
 import { type AttendanceOutcome, applyAttendanceRule } from './attendanceRule';
 import { RunBudget, scheduleContinuation } from './continuation';
+import { readyForProduction } from './immediateAlerts';
 import { Mailer, type MailSummary } from './mailer';
 import { readAgents } from './progressReport';
 import { type PaceRow, syncProgress } from './progressSync';
@@ -68,7 +69,14 @@ export function runNightlySweep(ss: Spreadsheet, config: Config, budget = new Ru
     }
     for (const row of rows) {
       const agent = agents.get(row.oid.toLowerCase());
-      if (!agent || row.verdict === 'complete' || reportedOn(row, config, today)) continue;
+      if (!agent) continue;
+      const ready = readyForProduction(
+        { name: row.name, oid: row.oid, tlName: row.tlName },
+        agent.espStatuses,
+        config.settings,
+      );
+      if (ready) mailer.queue(ready);
+      if (row.verdict === 'complete' || reportedOn(row, config, today)) continue;
       mailer.queue({
         kind: 'self-report-reminder',
         to: [agent.cxpEmail, agent.personalEmail].filter(Boolean),
