@@ -84,9 +84,9 @@ export function removeTriggers(): string {
  * Saves one hands check (google.script.run from the attendance sidebar; also usable from the story).
  * Returns plain JSON: counts, who is now MIA and who is one miss away.
  */
-export function saveAttendance(header: string, presentOids: string[]): AttendanceSaved {
+export function saveAttendance(header: string, presentOids: string[], shownOids?: string[]): AttendanceSaved {
   return withDocumentLock(() => {
-    const saved = saveHandsCheck(tracker(), loadConfig(tracker()), header, presentOids);
+    const saved = saveHandsCheck(tracker(), loadConfig(tracker()), header, presentOids, shownOids);
     return {
       header: saved.header,
       present: saved.present,

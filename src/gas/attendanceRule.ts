@@ -43,6 +43,14 @@ export function lastPassedCheck(clock: WorkingClock, now: Date): string {
   return latest;
 }
 
+/** The checks up to `upTo` that the TL recorded: at least one agent ticked (see the rule above). */
+export function recordedChecks(attendance: SheetTable, headers: readonly string[], upTo: string): string[] {
+  const rows = attendance.rowIndexes();
+  return headers
+    .slice(0, headers.indexOf(upTo) + 1)
+    .filter((h) => rows.some((i) => toBool(attendance.value(i, h))));
+}
+
 export function applyAttendanceRule(
   ss: Spreadsheet,
   config: Config,
@@ -56,9 +64,7 @@ export function applyAttendanceRule(
   const outcome: AttendanceOutcome = { newlyMia: [], mia: [], atOneMiss: [], lastTaken: '' };
   if (!passed) return outcome;
   const rows = attendance.rowIndexes();
-  const recorded = headers
-    .slice(0, headers.indexOf(passed) + 1)
-    .filter((h) => rows.some((i) => toBool(attendance.value(i, h))));
+  const recorded = recordedChecks(attendance, headers, passed);
   if (recorded.length === 0) return outcome;
   outcome.lastTaken = recorded[recorded.length - 1];
 

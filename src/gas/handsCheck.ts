@@ -27,19 +27,25 @@ export interface AttendanceSaved {
   newlyMia: string[];
 }
 
+/**
+ * `shownOids` limits the write to the agents the TL was looking at ("my agents"): other TLs' agents keep
+ * whatever their own TL recorded. Without it, every agent not in `presentOids` is recorded as missing.
+ */
 export function saveHandsCheck(
   ss: Spreadsheet,
   config: Config,
   header: string,
   presentOids: readonly string[],
+  shownOids?: readonly string[],
 ): HandsCheckSaved {
   if (!attendanceCheckHeaders().includes(header)) {
     throw new ContractError(`"${header}" is not a hands check (expected e.g. "D1 Before Break 1").`);
   }
   const table = SheetTable.open(ss, SHEET.attendance, ['OID', header]);
   const present = new Set(presentOids.map((o) => o.trim().toLowerCase()));
+  const shown = shownOids ? new Set(shownOids.map((o) => o.trim().toLowerCase())) : null;
   let count = 0;
-  const rows = table.rowIndexes();
+  const rows = table.rowIndexes().filter((i) => !shown || shown.has(table.text(i, 'OID').toLowerCase()));
   for (const i of rows) {
     const here = present.has(table.text(i, 'OID').toLowerCase());
     if (here) count++;

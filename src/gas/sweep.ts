@@ -19,6 +19,7 @@ import { now } from './clock';
 import { type Config, requireClock } from './config';
 import { type AttendanceOutcome, applyAttendanceRule } from './attendanceRule';
 import { RunBudget, scheduleContinuation } from './continuation';
+import { refreshDashboard } from './dashboard';
 import { readyForProduction } from './immediateAlerts';
 import { Mailer, type MailSummary } from './mailer';
 import { readAgents } from './progressReport';
@@ -100,6 +101,7 @@ export function runNightlySweep(ss: Spreadsheet, config: Config, budget = new Ru
     urgent: false,
     dedupeKey: dedupeKey('licensing-summary', today),
   });
+  refreshDashboard(ss, config, sync.rows);
   const mail = mailer.flush(budget);
   if (mail.outOfTime || mail.deferred > 0) scheduleContinuation();
   return { day, agents: sync.rows.length, digests: teams.length, reminders, mia: attendance.newlyMia, mail };

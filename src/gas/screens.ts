@@ -1,0 +1,162 @@
+/**
+ * Server side of the TL's screens (called with google.script.run, so everything returned is plain JSON:
+ * strings, numbers, booleans, arrays, objects — dates as display text). The pages render it with
+ * textContent, never as HTML.
+ */
+import { attendanceRun } from '../domain/attendance';
+import { attendanceCheckHeaders, ISSUE_VALUES, SHEET, TRACKER } from '../domain/contract';
+import { toBool } from '../domain/values';
+import { recordedChecks } from './attendanceRule';
+import { now } from './clock';
+import { type Config, requireClock } from './config';
+import { PACE_SHEET } from './progressSync';
+import { ContractError, SheetTable, type Spreadsheet } from './sheetTable';
+
+export type Scope = 'mine' | 'all';
+
+export interface AttendanceAgent {
+  oid: string;
+  name: string;
+  tlName: string;
+  present: boolean;
+  consecutiveMisses: number;
+  atOneMiss: boolean;
+  mia: boolean;
+}
+
+export interface AttendanceView {
+  checks: string[];
+  current: string;
+  scope: Scope;
+  user: string;
+  /** True when the user leads no agent, so "mine" fell back to everyone. */
+  showingAll: boolean;
+  threshold: number;
+  agents: AttendanceAgent[];
+}
+
+/** The check to pre-select: the latest whose time has passed today, else today's first, else Day 1's first. */
+export function defaultCheck(config: Config, at: Date): string {
+  const clock = requireClock(config);
+  const passed = clock.currentHandsCheck(at);
+  if (passed) return passed.header;
+  const day = clock.dayNumberOf(at);
+  const first = day && day >= 1 && day <= 4 ? clock.handsChecks(day)[0] : undefined;
+  return first?.header ?? attendanceCheckHeaders()[0];
+}
+
+export function attendanceView(
+  ss: Spreadsheet,
+  config: Config,
+  scope: Scope,
+  user: string,
+  header?: string,
+): AttendanceView {
+  const checks = attendanceCheckHeaders();
+  const current = header && checks.includes(header) ? header : defaultCheck(config, now());
+  const attendance = SheetTable.open(ss, SHEET.attendance, ['OID', 'Agent Name', ...checks]);
+  const tracker = SheetTable.open(ss, SHEET.tracker, [TRACKER.oid, TRACKER.tlEmail]);
+  const tlOf = new Map(
+    tracker
+      .rowIndexes()
+      .map((i) => [
+        tracker.text(i, TRACKER.oid).toLowerCase(),
+        tracker.text(i, TRACKER.tlEmail).toLowerCase(),
+      ]),
+  );
+  const recorded = recordedChecks(attendance, checks, current);
+  const threshold = config.settings.miaConsecutiveMisses;
+  const everyone = attendance.rowIndexes().map((i): AttendanceAgent & { tlEmail: string } => {
+    const oid = attendance.text(i, 'OID');
+    const values = Object.fromEntries(recorded.map((h) => [h, attendance.value(i, h)]));
+    const run = recorded.length
+      ? attendanceRun(recorded, values, recorded[recorded.length - 1], threshold)
+      : null;
+    return {
+      oid,
+      name: attendance.text(i, 'Agent Name'),
+      tlName: attendance.has('TL Name') ? attendance.text(i, 'TL Name') : '',
+      tlEmail: tlOf.get(oid.toLowerCase()) ?? '',
+      present: toBool(attendance.value(i, current)),
+      consecutiveMisses: run?.consecutiveMisses ?? 0,
+      atOneMiss: run?.atOneMiss ?? false,
+      mia: run?.isMia ?? false,
+    };
+  });
+  const me = user.toLowerCase();
+  const mine = everyone.filter((a) => me && a.tlEmail === me);
+  const showingAll = scope === 'all' || mine.length === 0;
+  return {
+    checks,
+    current,
+    scope,
+    user,
+    showingAll,
+    threshold,
+    agents: (showingAll ? everyone : mine).map(({ tlEmail: _tlEmail, ...agent }) => agent),
+  };
+}
+
+export interface StatusRow {
+  oid: string;
+  name: string;
+  tlName: string;
+  itemsDone: string;
+  verdict: string;
+  projectedFinish: string;
+  issues: string[];
+  capLevel: string;
+  attendance: string;
+}
+
+export interface CohortStatus {
+  tls: string[];
+  rows: StatusRow[];
+  /** False until a sync or sweep has written the Pace sheet. */
+  synced: boolean;
+}
+
+const OPEN = ISSUE_VALUES[1];
+
+export function cohortStatus(ss: Spreadsheet): CohortStatus {
+  const tracker = SheetTable.open(ss, SHEET.tracker, [TRACKER.oid, TRACKER.agentName, TRACKER.tlName]);
+  const paceSheet = ss.getSheetByName(PACE_SHEET);
+  const pace = paceSheet ? SheetTable.read(paceSheet, ['OID']) : null;
+  const paceRow = new Map((pace?.rowIndexes() ?? []).map((i) => [pace!.text(i, 'OID').toLowerCase(), i]));
+  const cell = (i: number, h: string) => (tracker.has(h) ? tracker.text(i, h) : '');
+  const rows = tracker.rowIndexes().map((i): StatusRow => {
+    const oid = tracker.text(i, TRACKER.oid);
+    const p = paceRow.get(oid.toLowerCase());
+    const fromPace = (h: string) => (pace && p !== undefined && pace.has(h) ? pace.text(p, h) : '');
+    const issues: string[] = [];
+    if (cell(i, TRACKER.paymentIssue) === OPEN) issues.push('Payment issue');
+    if (cell(i, TRACKER.loginIssue) === OPEN) issues.push('Login issue');
+    const inhibitor = cell(i, TRACKER.salesInhibitor);
+    if (inhibitor && inhibitor !== 'None') issues.push(`Sales inhibitor: ${inhibitor}`);
+    return {
+      oid,
+      name: tracker.text(i, TRACKER.agentName),
+      tlName: tracker.text(i, TRACKER.tlName),
+      itemsDone: fromPace('Items Done') || '–',
+      verdict: fromPace('Verdict') || 'not synced',
+      projectedFinish: fromPace('Projected Finish') || '–',
+      issues,
+      capLevel: cell(i, TRACKER.capLevel),
+      attendance: cell(i, TRACKER.attendance),
+    };
+  });
+  return { tls: [...new Set(rows.map((r) => r.tlName).filter(Boolean))].sort(), rows, synced: pace !== null };
+}
+
+/** Selects the agent's row in the tracker, so "open" from the status screen lands on it. */
+export function openAgentRow(ss: Spreadsheet, oid: string): number {
+  const tracker = SheetTable.open(ss, SHEET.tracker, [TRACKER.oid]);
+  const i = tracker
+    .rowIndexes()
+    .find((k) => tracker.text(k, TRACKER.oid).toLowerCase() === oid.trim().toLowerCase());
+  if (i === undefined) throw new ContractError(`No agent with OID "${oid}" in the ESP Tracker.`);
+  const sheet = tracker.sheet;
+  ss.setActiveSheet(sheet);
+  sheet.getRange(tracker.sheetRow(i), 1, 1, sheet.getLastColumn()).activate();
+  return tracker.sheetRow(i);
+}
