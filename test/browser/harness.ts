@@ -1,0 +1,98 @@
+/**
+ * Serves the built sidebars (build/*.html) on 127.0.0.1 with a `google.script.run` shim that forwards
+ * each call over HTTP to the real built bundle running on an in-memory workspace, and drives them with
+ * Debian's Chromium through playwright-core.
+ */
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+import type { Bundle, Workspace } from '../../src/local/workspace';
+import { BUILD_DIR } from '../helpers/bundle';
+
+const SHIM = `<script>
+(function () {
+  function runner(ok, fail) {
+    return new Proxy({}, {
+      get: function (_, name) {
+        if (name === 'withSuccessHandler') return function (f) { return runner(f, fail); };
+        if (name === 'withFailureHandler') return function (f) { return runner(ok, f); };
+        return function () {
+          var args = Array.prototype.slice.call(arguments);
+          fetch('/run/' + String(name), { method: 'POST', body: JSON.stringify(args) })
+            .then(function (r) { return r.json(); })
+            .then(function (r) { if (r.ok) { if (ok) ok(r.value); } else if (fail) fail(new Error(r.error)); });
+        };
+      },
+    });
+  }
+  window.google = { script: { run: runner(null, null) } };
+})();
+</script>`;
+
+export interface Served {
+  url: string;
+  /** Every google.script.run call the page made, in order. */
+  calls: string[];
+  close(): Promise<void>;
+}
+
+export async function serve(ws: Workspace, bundle: Bundle): Promise<Served> {
+  const calls: string[] = [];
+  const server: Server = createServer((req, res) => {
+    const url = req.url ?? '/';
+    if (req.method === 'GET' && /^\/[A-Za-z]+\.html$/.test(url)) {
+      const html = readFileSync(join(BUILD_DIR, url.slice(1)), 'utf8').replace('<head>', `<head>${SHIM}`);
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+      return;
+    }
+    const call = /^\/run\/([A-Za-z]+)$/.exec(url);
+    if (req.method === 'POST' && call) {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        calls.push(call[1]);
+        let reply: { ok: boolean; value?: unknown; error?: string };
+        try {
+          const fn = bundle[call[1]];
+          if (typeof fn !== 'function') throw new Error(`No global function ${call[1]} in the bundle.`);
+          // Round-trip through JSON, as google.script.run does: only plain data reaches the page.
+          reply = {
+            ok: true,
+            value: JSON.parse(JSON.stringify(fn(...(JSON.parse(body) as unknown[])) ?? null)),
+          };
+        } catch (error) {
+          reply = { ok: false, error: error instanceof Error ? error.message : String(error) };
+        }
+        ws.locks.endExecution();
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(reply));
+      });
+      return;
+    }
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    calls,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
