@@ -1,14 +1,26 @@
 // `npm start`: runs the sample cohort through the built bundle on the in-memory workspace and writes out/.
 import { join } from 'node:path';
 import { SCENES } from '../src/local/story/scenes';
+import { screenshotScreens } from '../src/local/story/screenshots';
 import { Story } from '../src/local/story/story';
 
-const root = join(__dirname, '..');
-const story = new Story({ buildDir: join(root, 'build'), outDir: join(root, 'out'), print: true });
-story.play(SCENES);
-const index = story.writeOut();
-const calls = story.ws.meter.byService();
-console.log(
-  `\nService calls: ${JSON.stringify(calls)}; modeled Apps Script time ${story.ws.meter.modeledSeconds()} s.`,
-);
-console.log(`Emails sent: ${story.ws.mail.outbox.length}. Open ${index} in a browser.`);
+async function main(): Promise<void> {
+  const root = join(__dirname, '..');
+  const buildDir = join(root, 'build');
+  const outDir = join(root, 'out');
+  const story = new Story({ buildDir, outDir, print: true });
+  story.play(SCENES);
+  const calls = story.ws.meter.byService();
+  const modeled = story.ws.meter.modeledSeconds();
+  console.log(`\n${await screenshotScreens(story, buildDir, outDir)}`);
+  const index = story.writeOut();
+  console.log(
+    `Service calls over the whole story: ${JSON.stringify(calls)}; modeled Apps Script time ${modeled} s.`,
+  );
+  console.log(`Emails sent: ${story.ws.mail.outbox.length}. Open ${index} in a browser.`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -44,12 +44,33 @@ export function renderSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet): string {
   return `<table>\n${body}\n</table>`;
 }
 
+/** A chart drawn as HTML bars from its first two columns (label, value), with its title. */
+export function renderCharts(sheet: GoogleAppsScript.Spreadsheet.Sheet): string {
+  return sheet
+    .getCharts()
+    .map((chart) => {
+      const [range] = chart.getRanges();
+      if (!range) return '';
+      const rows = range.getValues().slice(1);
+      const max = Math.max(1, ...rows.map((r) => Number(r[r.length - 1]) || 0));
+      const title = String(chart.getOptions().get('title') ?? 'Chart');
+      const bars = rows
+        .map((r) => {
+          const value = Number(r[r.length - 1]) || 0;
+          return `<div class="bar"><span>${escapeHtml(String(r[0]))}</span><b style="width:${Math.round((value / max) * 240)}px"></b> ${value}</div>`;
+        })
+        .join('');
+      return `<figure class="chart"><figcaption>📊 ${escapeHtml(title)}</figcaption>${bars}</figure>`;
+    })
+    .join('');
+}
+
 export function renderSpreadsheet(ss: Spreadsheet): string {
   return ss
     .getSheets()
     .map((sheet) => {
       const hidden = sheet.isSheetHidden() ? ' <small>(hidden from agents)</small>' : '';
-      return `<section><h2>${escapeHtml(sheet.getName())}${hidden}</h2>\n${renderSheet(sheet)}</section>`;
+      return `<section><h2>${escapeHtml(sheet.getName())}${hidden}</h2>\n${renderCharts(sheet)}${renderSheet(sheet)}</section>`;
     })
     .join('\n');
 }
@@ -63,6 +84,9 @@ th{background:#cfe2f3;position:sticky;top:0}
 .timeline li{margin:2px 0}
 .empty{color:#5f6368}
 nav a{margin-right:12px}
+.chart .bar{font-size:12px;display:flex;align-items:center;gap:6px;margin:2px 0}
+.chart .bar span{width:200px;text-align:right}
+.chart .bar b{background:#4285f4;height:12px;display:inline-block}
 `;
 
 export function page(title: string, body: string): string {

@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { SHEET, TRACKER } from '../../src/domain/contract';
 import type { Bundle, Workspace } from '../../src/local/workspace';
-import { bundledWorkspace } from '../helpers/bundle';
+import { BUILD_DIR, bundledWorkspace } from '../helpers/bundle';
 import { cohortSettings, writeRoster } from '../helpers/workbook';
-import { launch, type Served, serve } from './harness';
+import { launch, type Served, serve } from '../../src/local/browserHarness';
 
 const SCREENS = join(__dirname, '..', '..', 'out', 'screens');
 const XSS = '<img src=x onerror=alert(1)>';
@@ -40,7 +40,7 @@ async function open(file: string, agents = 6): Promise<Setup> {
   const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
   sheet.getRange(4, headers.indexOf(TRACKER.agentName) + 1).setValue(XSS);
   bundle.menuSetupWorkbook();
-  const served = await serve(ws, bundle);
+  const served = await serve(ws, bundle, BUILD_DIR);
   const page = await browser.newPage({ viewport: { width: 300, height: 700 } });
   const dialogs: string[] = [];
   page.on('dialog', async (d) => {

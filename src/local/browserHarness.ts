@@ -1,15 +1,14 @@
 /**
  * Serves the built sidebars (build/*.html) on 127.0.0.1 with a `google.script.run` shim that forwards
  * each call over HTTP to the real built bundle running on an in-memory workspace, and drives them with
- * Debian's Chromium through playwright-core.
+ * Debian's Chromium through playwright-core. Used by the browser tests and by `npm start` for screenshots.
  */
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
-import type { Bundle, Workspace } from '../../src/local/workspace';
-import { BUILD_DIR } from '../helpers/bundle';
+import type { Bundle, Workspace } from './workspace';
 
 const SHIM = `<script>
 (function () {
@@ -38,12 +37,12 @@ export interface Served {
   close(): Promise<void>;
 }
 
-export async function serve(ws: Workspace, bundle: Bundle): Promise<Served> {
+export async function serve(ws: Workspace, bundle: Bundle, buildDir: string): Promise<Served> {
   const calls: string[] = [];
   const server: Server = createServer((req, res) => {
     const url = req.url ?? '/';
     if (req.method === 'GET' && /^\/[A-Za-z]+\.html$/.test(url)) {
-      const html = readFileSync(join(BUILD_DIR, url.slice(1)), 'utf8').replace('<head>', `<head>${SHIM}`);
+      const html = readFileSync(join(buildDir, url.slice(1)), 'utf8').replace('<head>', `<head>${SHIM}`);
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
       return;
     }
@@ -81,9 +80,12 @@ export async function serve(ws: Workspace, bundle: Bundle): Promise<Served> {
   };
 }
 
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** Debian's Chromium, headless, with the flags this machine's closed network needs. */
 export function launch(): Promise<Browser> {
   return chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     args: [
       '--headless',
       '--no-sandbox',

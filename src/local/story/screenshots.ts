@@ -1,0 +1,65 @@
+/**
+ * `npm start` shows the TL's screens too: when Debian's Chromium is installed (npm test installs it), the
+ * sidebars are opened in it against the story's workspace and saved as screenshots in out/screens/.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { escapeHtml } from '../../domain/values';
+import { CHROMIUM, launch, serve } from '../browserHarness';
+import { page } from '../render';
+import type { Story } from './story';
+
+const SHOTS: { file: string; page: string; title: string; prepare?: string }[] = [
+  {
+    file: 'attendance.png',
+    page: 'AttendanceSidebar.html',
+    title: 'Attendance sidebar (hands check), everyone',
+    prepare: 'all',
+  },
+  {
+    file: 'cohort-status.png',
+    page: 'CohortStatus.html',
+    title: 'Cohort status: pace, issues and CAP level per agent',
+  },
+];
+
+export async function screenshotScreens(story: Story, buildDir: string, outDir: string): Promise<string> {
+  if (!existsSync(CHROMIUM)) {
+    return `TL screens: ${CHROMIUM} is not installed, so no screenshots (npm test installs it).`;
+  }
+  const dir = join(outDir, 'screens');
+  mkdirSync(dir, { recursive: true });
+  // Look at the screens as a TL would on Day 4 after the last break.
+  story.atDay(4, '14:50');
+  const served = await serve(story.ws, story.bundle, buildDir);
+  const browser = await launch();
+  try {
+    for (const shot of SHOTS) {
+      const tab = await browser.newPage({ viewport: { width: 320, height: 900 } });
+      await tab.goto(`${served.url}/${shot.page}`);
+      if (shot.prepare) {
+        await tab.waitForSelector('#agents li');
+        await tab.check(`input[value="${shot.prepare}"]`);
+      }
+      await tab.waitForFunction(
+        `document.querySelectorAll('#agents li, #rows tr').length >= ${story.agents.length}`,
+      );
+      await tab.screenshot({ path: join(dir, shot.file), fullPage: true });
+      await tab.close();
+    }
+  } finally {
+    await browser.close();
+    await served.close();
+  }
+  story.pages.set('screens.html', {
+    title: "The TL's screens (screenshots from headless Chromium)",
+    html: page(
+      "The TL's screens",
+      SHOTS.map(
+        (s) =>
+          `<figure><img src="screens/${s.file}" alt="${escapeHtml(s.title)}" width="320"><figcaption>${escapeHtml(s.title)}</figcaption></figure>`,
+      ).join('\n'),
+    ),
+  });
+  return `TL screens: ${SHOTS.length} screenshots in ${dir}.`;
+}
