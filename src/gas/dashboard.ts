@@ -9,7 +9,7 @@ import { formatMdy } from '../domain/timeZone';
 import { neutraliseFormula } from '../domain/values';
 import { now } from './clock';
 import type { Config } from './config';
-import type { PaceRow } from './progressSync';
+import { type PaceRow, type VerdictCounts, verdictCounts } from './progressSync';
 import { SheetTable, type Spreadsheet } from './sheetTable';
 
 const BY_ITEM_HEADERS = ['Item', 'Due Day', 'Agents done', 'Agents not done'];
@@ -18,15 +18,7 @@ const CHART_TITLE = 'Agents done, by Schedule item';
 
 export interface DashboardCounts {
   byItem: { item: string; dueDay: number; done: number; notDone: number }[];
-  byTl: {
-    tl: string;
-    agents: number;
-    complete: number;
-    onTrack: number;
-    atRisk: number;
-    behind: number;
-    mia: number;
-  }[];
+  byTl: (VerdictCounts & { tl: string; mia: number })[];
 }
 
 export function dashboardCounts(
@@ -41,16 +33,7 @@ export function dashboardCounts(
   const tls = [...new Set(rows.map((r) => r.tlName))].sort();
   const byTl = tls.map((tl) => {
     const mine = rows.filter((r) => r.tlName === tl);
-    const count = (v: string) => mine.filter((r) => r.verdict === v).length;
-    return {
-      tl,
-      agents: mine.length,
-      complete: count('complete'),
-      onTrack: count('on-track'),
-      atRisk: count('at-risk'),
-      behind: count('behind'),
-      mia: mine.filter((r) => miaOids.has(r.oid.toLowerCase())).length,
-    };
+    return { tl, ...verdictCounts(mine), mia: mine.filter((r) => miaOids.has(r.oid.toLowerCase())).length };
   });
   return { byItem, byTl };
 }

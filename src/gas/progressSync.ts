@@ -52,6 +52,26 @@ export interface PaceRow {
   pace: PaceReport;
 }
 
+export interface VerdictCounts {
+  agents: number;
+  complete: number;
+  onTrack: number;
+  atRisk: number;
+  behind: number;
+}
+
+/** How many agents have each verdict (digests, the licensing summary and the dashboard share this). */
+export function verdictCounts(rows: readonly Pick<PaceRow, 'verdict'>[]): VerdictCounts {
+  const count = (v: Verdict) => rows.filter((r) => r.verdict === v).length;
+  return {
+    agents: rows.length,
+    complete: count('complete'),
+    onTrack: count('on-track'),
+    atRisk: count('at-risk'),
+    behind: count('behind'),
+  };
+}
+
 export interface SyncResult {
   rows: PaceRow[];
   reportId: string;

@@ -1,6 +1,6 @@
 /** What the TL reads after creating the report or syncing progress: counts first, then every problem. */
 import type { ReportResult } from './progressReport';
-import type { SyncResult } from './progressSync';
+import { type SyncResult, verdictCounts } from './progressSync';
 
 export function describeReport(r: ReportResult): string {
   const lines = [
@@ -24,9 +24,9 @@ export function describeReport(r: ReportResult): string {
 }
 
 export function describeSync(s: SyncResult): string {
-  const count = (v: string) => s.rows.filter((r) => r.verdict === v).length;
+  const c = verdictCounts(s.rows);
   return (
-    `Synced ${s.rows.length} agent(s): ${count('complete')} complete, ${count('on-track')} on track, ` +
-    `${count('at-risk')} at risk, ${count('behind')} behind. ${s.statusUpdates} tracker status(es) updated; see the Pace sheet.`
+    `Synced ${c.agents} agent(s): ${c.complete} complete, ${c.onTrack} on track, ` +
+    `${c.atRisk} at risk, ${c.behind} behind. ${s.statusUpdates} tracker status(es) updated; see the Pace sheet.`
   );
 }

@@ -23,7 +23,7 @@ import { refreshDashboard } from './dashboard';
 import { readyForProduction } from './immediateAlerts';
 import { Mailer, type MailSummary } from './mailer';
 import { readAgents } from './progressReport';
-import { type PaceRow, syncProgress } from './progressSync';
+import { type PaceRow, syncProgress, verdictCounts } from './progressSync';
 import type { Spreadsheet } from './sheetTable';
 
 /** The sweep runs on working days from Day 1 through the day after Day 4 (the Final CAP extension). */
@@ -172,14 +172,9 @@ function digestFor(
 }
 
 function teamCounts(tlName: string, rows: PaceRow[], digest: DigestInput): TeamCounts {
-  const count = (v: string) => rows.filter((r) => r.verdict === v).length;
   return {
     tlName,
-    agents: rows.length,
-    complete: count('complete'),
-    onTrack: count('on-track'),
-    atRisk: count('at-risk'),
-    behind: count('behind'),
+    ...verdictCounts(rows),
     mia: digest.mia.length,
     noSelfReport: digest.noSelfReport.length,
   };
