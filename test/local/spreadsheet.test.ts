@@ -168,8 +168,15 @@ describe('Range values', () => {
     const sheet = ss.getSheets()[0];
     // 03:30 UTC on Jan 9 is still Jan 8 in New York.
     sheet.getRange('A1:D1').setValues([[1.5, false, new Date('2026-01-09T03:30:00Z'), 'text']]);
-    expect(sheet.getRange('A1:D1').getDisplayValues()).toEqual([['1.5', 'FALSE', '1/8/2026', 'text']]);
+    expect(sheet.getRange('A1:D1').getDisplayValues()).toEqual([
+      ['1.5', 'FALSE', '1/8/2026 22:30:00', 'text'],
+    ]);
+    // A date-only value (local midnight) shows no time, as Sheets does.
+    sheet.getRange('A2').setValue(new Date('2026-01-08T05:00:00Z'));
+    expect(sheet.getRange('A2').getDisplayValue()).toBe('1/8/2026');
     ss.setSpreadsheetTimeZone('Europe/London');
+    expect(sheet.getRange('C1').getDisplayValue()).toBe('1/9/2026 3:30:00');
+    sheet.getRange('C1').setNumberFormat('M/d/yyyy');
     expect(sheet.getRange('C1').getDisplayValue()).toBe('1/9/2026');
     sheet.getRange('C1').setNumberFormat('M/d/yyyy H:mm:ss');
     expect(sheet.getRange('C1').getDisplayValue()).toBe('1/9/2026 3:30:00');

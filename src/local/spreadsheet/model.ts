@@ -418,7 +418,10 @@ export function displayOf(cell: Cell | undefined, timeZone: string): string {
   if (typeof v === 'number') return String(v);
   if (isDate(v)) {
     const nf = cell.nf ?? '';
-    return formatDate(v, timeZone, /h/i.test(nf));
+    if (nf) return formatDate(v, timeZone, /h/i.test(nf));
+    // Unformatted, Sheets picks the format from the value written: a date-time shows its time.
+    const t = zonedFields(v.getTime(), timeZone);
+    return formatDate(v, timeZone, t.hour + t.minute + t.second > 0);
   }
   return String(v);
 }
