@@ -5,7 +5,7 @@
 // a real `function name() {}` stub per export. The export list comes from esbuild's own metafile for
 // src/entry.ts, so there is no second, hand-kept list to drift.
 import { build } from 'esbuild';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -57,7 +57,13 @@ export async function buildProject() {
   cpSync(join(root, 'appsscript.json'), join(outDir, 'appsscript.json'));
   const uiDir = join(root, 'src', 'ui');
   for (const file of existsSync(uiDir) ? readdirSync(uiDir) : []) {
-    if (file.endsWith('.html')) cpSync(join(uiDir, file), join(outDir, file));
+    if (!file.endsWith('.html')) continue;
+    // Pages are self-contained (the HtmlService sandbox loads nothing external): shared CSS is inlined here.
+    const html = readFileSync(join(uiDir, file), 'utf8').replace(
+      /<!-- @include ([\w.-]+\.css) -->/g,
+      (_, css) => `<style>\n${readFileSync(join(uiDir, css), 'utf8')}</style>`,
+    );
+    writeFileSync(join(outDir, file), html);
   }
   return names;
 }
