@@ -49,6 +49,22 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/workspace/**', '**/test/**', 'node:*'],
+              message: 'src/ is what clasp pushes: it never imports the workspace, tests or node.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['jest.config.js'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TRACKER } from '../src/domain/contract';
 import { DEFAULT_SCHEDULE } from '../src/domain/schedule';
-import { loadBundle, Workspace } from '../src/local/workspace';
+import { loadBundle, Workspace } from '../workspace/workspace';
 
 const root = join(__dirname, '..');
 const buildDir = join(root, 'build');
@@ -183,7 +183,7 @@ const ratios = SIZES.map((n) => {
 const md = [
   '# Benchmark (built bundle on the in-memory workspace)',
   '',
-  'Latency model: src/local/meter.ts (Sheets read ~0.15 s, write ~0.2 s, Drive permission 0.6 s, mail 0.25 s …).',
+  'Latency model: workspace/meter.ts (Sheets read ~0.15 s, write ~0.2 s, Drive permission 0.6 s, mail 0.25 s …).',
   'Mail in Dry Run: messages are composed and logged, not sent (live mail adds one MailApp call per message).',
   '',
   ...lines,

@@ -1,8 +1,8 @@
 // `npm start`: runs the sample cohort through the built bundle on the in-memory workspace and writes out/.
 import { join } from 'node:path';
-import { SCENES } from '../src/local/story/scenes';
-import { screenshotScreens } from '../src/local/story/screenshots';
-import { Story } from '../src/local/story/story';
+import { SCENES } from '../workspace/story/scenes';
+import { screenshotScreens } from '../workspace/story/screenshots';
+import { Story } from '../workspace/story/story';
 
 async function main(): Promise<void> {
   const root = join(__dirname, '..');

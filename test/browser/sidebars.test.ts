@@ -6,10 +6,10 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { SHEET, TRACKER } from '../../src/domain/contract';
-import type { Bundle, Workspace } from '../../src/local/workspace';
+import type { Bundle, Workspace } from '../../workspace/workspace';
 import { BUILD_DIR, bundledWorkspace } from '../helpers/bundle';
 import { cohortSettings, writeRoster } from '../helpers/workbook';
-import { launch, type Served, serve } from '../../src/local/browserHarness';
+import { launch, type Served, serve } from '../../workspace/browserHarness';
 
 const SCREENS = join(__dirname, '..', '..', 'out', 'screens');
 const XSS = '<img src=x onerror=alert(1)>';

@@ -3,7 +3,7 @@
  * Dry Run, quota deferral, CAP exactly once across a weekend, idempotent triggers, transient faults.
  */
 import { SHEET, TRACKER } from '../../src/domain/contract';
-import type { Bundle, Workspace } from '../../src/local/workspace';
+import type { Bundle, Workspace } from '../../workspace/workspace';
 import { bundledWorkspace } from '../helpers/bundle';
 import { agentRecord, cohortSettings, setSettings, writeRoster } from '../helpers/workbook';
 

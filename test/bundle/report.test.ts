@@ -1,5 +1,5 @@
 import { SHEET, TRACKER, TRACKER_HEADERS } from '../../src/domain/contract';
-import type { Workspace } from '../../src/local/workspace';
+import type { Workspace } from '../../workspace/workspace';
 import { bundledWorkspace } from '../helpers/bundle';
 import { agentRecord, cohortSettings, writeRoster } from '../helpers/workbook';
 

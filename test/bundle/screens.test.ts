@@ -1,7 +1,7 @@
 /** Issue 6 through the built bundle: the dashboard and its chart after a sweep, and CAP documents. */
 import { CAP_FIELDS } from '../../src/domain/capDocument';
 import { SHEET, TRACKER } from '../../src/domain/contract';
-import type { Bundle, Workspace } from '../../src/local/workspace';
+import type { Bundle, Workspace } from '../../workspace/workspace';
 import { bundledWorkspace } from '../helpers/bundle';
 import { cohortSettings, writeRoster } from '../helpers/workbook';
 

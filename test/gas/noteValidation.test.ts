@@ -7,7 +7,7 @@ import {
   validateEditedRange,
 } from '../../src/gas/noteValidation';
 import { SheetTable } from '../../src/gas/sheetTable';
-import type { Workspace } from '../../src/local/workspace';
+import type { Workspace } from '../../workspace/workspace';
 import { setUpWorkspace } from '../helpers/workbook';
 
 function cell(ws: Workspace, row: number, header: string) {

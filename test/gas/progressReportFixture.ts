@@ -2,8 +2,8 @@
 import { SHEET } from '../../src/domain/contract';
 import { loadConfig } from '../../src/gas/config';
 import { createProgressReport } from '../../src/gas/progressReport';
-import type { FakeSpreadsheetT } from '../../src/local/spreadsheet';
-import type { Workspace } from '../../src/local/workspace';
+import type { FakeSpreadsheetT } from '../../workspace/spreadsheet';
+import type { Workspace } from '../../workspace/workspace';
 import { cohortSettings, setUpWorkspace } from '../helpers/workbook';
 
 export const TUE_NOON = new Date('2026-12-01T19:00:00Z'); // Tue 12/1 12:00 Denver, 44 h before Day 1

@@ -2,8 +2,8 @@ import { TRACKER } from '../../src/domain/contract';
 import { loadConfig } from '../../src/gas/config';
 import { syncProgress } from '../../src/gas/progressSync';
 import { handleReportEdit } from '../../src/gas/tickLog';
-import type { FakeSpreadsheetT } from '../../src/local/spreadsheet';
-import type { Workspace } from '../../src/local/workspace';
+import type { FakeSpreadsheetT } from '../../workspace/spreadsheet';
+import type { Workspace } from '../../workspace/workspace';
 import { colOf, createReport, reportWorkspace } from './progressReportFixture';
 
 /** Denver local time (MST, UTC-7 in December) as an instant. */

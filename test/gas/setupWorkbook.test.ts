@@ -3,7 +3,7 @@ import { DEFAULT_SCHEDULE } from '../../src/domain/schedule';
 import { SETTING_DEFINITIONS } from '../../src/domain/settings';
 import { loadConfig } from '../../src/gas/config';
 import { setupWorkbook } from '../../src/gas/setupWorkbook';
-import { Workspace } from '../../src/local/workspace';
+import { Workspace } from '../../workspace/workspace';
 import { DAY1_9AM, setUpWorkspace, writeRoster } from '../helpers/workbook';
 
 function fresh(): Workspace {

@@ -1,7 +1,7 @@
 /** Loads the built bundle (build/Code.js, as clasp would push it) into a fresh in-memory workspace. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Bundle, loadBundle, Workspace, type WorkspaceOptions } from '../../src/local/workspace';
+import { type Bundle, loadBundle, Workspace, type WorkspaceOptions } from '../../workspace/workspace';
 
 export const BUILD_DIR = join(__dirname, '..', '..', 'build');
 export const BUILT_FILE = join(BUILD_DIR, 'Code.js');

@@ -1,8 +1,8 @@
-import { FakeClock } from '../../src/local/clock';
-import { FakeDriveApp } from '../../src/local/drive';
-import { DriveStore, MIME } from '../../src/local/driveStore';
-import { Meter } from '../../src/local/meter';
-import { FakeSpreadsheetApp } from '../../src/local/spreadsheet';
+import { FakeClock } from '../../workspace/clock';
+import { FakeDriveApp } from '../../workspace/drive';
+import { DriveStore, MIME } from '../../workspace/driveStore';
+import { Meter } from '../../workspace/meter';
+import { FakeSpreadsheetApp } from '../../workspace/spreadsheet';
 
 const OWNER = 'lead@example.com';
 

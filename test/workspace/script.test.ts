@@ -1,7 +1,7 @@
-import { FakeClock } from '../../src/local/clock';
-import { Meter } from '../../src/local/meter';
-import { FakeScriptApp, TOO_MANY_TRIGGERS } from '../../src/local/script';
-import { FakeSession } from '../../src/local/session';
+import { FakeClock } from '../../workspace/clock';
+import { Meter } from '../../workspace/meter';
+import { FakeScriptApp, TOO_MANY_TRIGGERS } from '../../workspace/script';
+import { FakeSession } from '../../workspace/session';
 
 function setup() {
   const meter = new Meter();

@@ -1,5 +1,5 @@
 /** Day 0: the licensing team sets up the tracker, fills in Settings and pastes the cohort's roster. */
-import { TRACKER } from '../../../domain/contract';
+import { TRACKER } from '../../../src/domain/contract';
 import type { Scene, Story } from '../story';
 
 /** Writes one Settings value by key, as a TL typing into the Settings sheet would. */

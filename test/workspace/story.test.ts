@@ -1,8 +1,8 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SCENES } from '../../src/local/story/scenes';
-import { Story } from '../../src/local/story/story';
+import { SCENES } from '../../workspace/story/scenes';
+import { Story } from '../../workspace/story/story';
 import { BUILD_DIR, builtSource } from '../helpers/bundle';
 
 describe('the npm start story', () => {

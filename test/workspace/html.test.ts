@@ -2,8 +2,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vm from 'vm';
-import { FakeHtmlService, compileTemplate } from '../../src/local/html';
-import { Meter } from '../../src/local/meter';
+import { FakeHtmlService, compileTemplate } from '../../workspace/html';
+import { Meter } from '../../workspace/meter';
 
 function setup(files: Record<string, string> = {}, dir?: string) {
   const meter = new Meter();

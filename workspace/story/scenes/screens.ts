@@ -1,9 +1,9 @@
 /**
  * Story scenes for the TL's screens: a Final CAP document generated from the template for the agent who
  * missed the window (linked in Coaching Log), and the dashboard refreshed from the menu. The sidebars'
- * screenshots are taken at the end of `npm start` (src/local/story/screenshots.ts).
+ * screenshots are taken at the end of `npm start` (workspace/story/screenshots.ts).
  */
-import { escapeHtml } from '../../../domain/values';
+import { escapeHtml } from '../../../src/domain/values';
 import { page } from '../../render';
 import type { Scene } from '../story';
 

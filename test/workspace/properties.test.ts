@@ -1,5 +1,5 @@
-import { Meter } from '../../src/local/meter';
-import { FakePropertiesService, STORE_FULL, VALUE_TOO_LARGE } from '../../src/local/properties';
+import { Meter } from '../../workspace/meter';
+import { FakePropertiesService, STORE_FULL, VALUE_TOO_LARGE } from '../../workspace/properties';
 
 function setup() {
   const meter = new Meter();

@@ -1,6 +1,6 @@
-import { FakeCalendarApp } from '../../src/local/calendar';
-import { FakeClock } from '../../src/local/clock';
-import { Meter } from '../../src/local/meter';
+import { FakeCalendarApp } from '../../workspace/calendar';
+import { FakeClock } from '../../workspace/clock';
+import { Meter } from '../../workspace/meter';
 
 function setup() {
   const meter = new Meter();

@@ -1,7 +1,7 @@
-import { FakeClock } from '../../src/local/clock';
-import { FakeDocumentApp, type DocumentModel } from '../../src/local/documents';
-import { DriveStore, MIME } from '../../src/local/driveStore';
-import { Meter } from '../../src/local/meter';
+import { FakeClock } from '../../workspace/clock';
+import { FakeDocumentApp, type DocumentModel } from '../../workspace/documents';
+import { DriveStore, MIME } from '../../workspace/driveStore';
+import { Meter } from '../../workspace/meter';
 
 function setup() {
   const meter = new Meter();

@@ -3,7 +3,7 @@
  * (cell colours, notes as hover text and a visible ⚑ marker, checkboxes as ☑/☐), emails as they would
  * look in a mail client. Everything shown is escaped: the sample cohort includes an HTML-named agent.
  */
-import { escapeHtml, isDate } from '../domain/values';
+import { escapeHtml, isDate } from '../src/domain/values';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

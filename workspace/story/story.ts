@@ -6,9 +6,9 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { intlZone } from '../../domain/timeZone';
-import { escapeHtml } from '../../domain/values';
-import { DEFAULT_DAY_TIMES, WorkingClock } from '../../domain/workingClock';
+import { intlZone } from '../../src/domain/timeZone';
+import { escapeHtml } from '../../src/domain/values';
+import { DEFAULT_DAY_TIMES, WorkingClock } from '../../src/domain/workingClock';
 import { page, renderSpreadsheet } from '../render';
 import type { FakeSpreadsheetT } from '../spreadsheet';
 import { type Bundle, loadBundle, Workspace } from '../workspace';

@@ -1,6 +1,6 @@
-import { FakeClock } from '../../src/local/clock';
-import { FakeLockService, LOCK_TIMEOUT } from '../../src/local/lock';
-import { Meter } from '../../src/local/meter';
+import { FakeClock } from '../../workspace/clock';
+import { FakeLockService, LOCK_TIMEOUT } from '../../workspace/lock';
+import { Meter } from '../../workspace/meter';
 
 function setup() {
   const meter = new Meter();

@@ -1,6 +1,6 @@
-import { FakeHtmlService } from '../../src/local/html';
-import { Meter } from '../../src/local/meter';
-import { FakeUi } from '../../src/local/ui';
+import { FakeHtmlService } from '../../workspace/html';
+import { Meter } from '../../workspace/meter';
+import { FakeUi } from '../../workspace/ui';
 
 function setup() {
   const meter = new Meter();

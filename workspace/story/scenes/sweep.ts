@@ -4,8 +4,8 @@
  * inhibitor, an early finisher handed to the PMs, an exempt agent, the completion form, nightly sweeps
  * fired by their time trigger, and after Day 4 midday one Final CAP and one termination review.
  */
-import { TRACKER } from '../../../domain/contract';
-import { attendanceCheckHeaders, ESP_STATUS_HEADERS } from '../../../domain/contract';
+import { TRACKER } from '../../../src/domain/contract';
+import { attendanceCheckHeaders, ESP_STATUS_HEADERS } from '../../../src/domain/contract';
 import type { Persona } from '../sampleCohort';
 import type { Scene, Story } from '../story';
 

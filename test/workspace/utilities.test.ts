@@ -1,7 +1,7 @@
 import * as vm from 'vm';
-import { FakeClock } from '../../src/local/clock';
-import { Meter } from '../../src/local/meter';
-import { FakeUtilities, zonedToUtc } from '../../src/local/utilities';
+import { FakeClock } from '../../workspace/clock';
+import { Meter } from '../../workspace/meter';
+import { FakeUtilities, zonedToUtc } from '../../workspace/utilities';
 
 function setup() {
   const meter = new Meter();

@@ -1,6 +1,6 @@
-import { FakeCacheService } from '../../src/local/cache';
-import { FakeClock } from '../../src/local/clock';
-import { Meter } from '../../src/local/meter';
+import { FakeCacheService } from '../../workspace/cache';
+import { FakeClock } from '../../workspace/clock';
+import { Meter } from '../../workspace/meter';
 
 function setup() {
   const meter = new Meter();

@@ -1,4 +1,4 @@
-import { LATENCY_SECONDS, Meter } from '../../src/local/meter';
+import { LATENCY_SECONDS, Meter } from '../../workspace/meter';
 
 describe('Meter', () => {
   it('counts calls per service and method and models latency from one table', () => {

@@ -1,5 +1,5 @@
-import { Meter } from '../../src/local/meter';
-import { FakeSession } from '../../src/local/session';
+import { Meter } from '../../workspace/meter';
+import { FakeSession } from '../../workspace/session';
 
 describe('FakeSession', () => {
   test('active and effective users, time zone, temporary key', () => {

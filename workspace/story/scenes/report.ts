@@ -4,8 +4,8 @@
  * onReportEdit), an accidental tick taken back, a progress sync every evening, and at the end the
  * report's snapshot and a Pace page in out/.
  */
-import { DEFAULT_SCHEDULE } from '../../../domain/schedule';
-import { escapeHtml } from '../../../domain/values';
+import { DEFAULT_SCHEDULE } from '../../../src/domain/schedule';
+import { escapeHtml } from '../../../src/domain/values';
 import { page, renderSheet } from '../../render';
 import type { FakeSpreadsheetT } from '../../spreadsheet';
 import { plannedTicks } from '../personaTicks';

@@ -4,7 +4,7 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { escapeHtml } from '../../domain/values';
+import { escapeHtml } from '../../src/domain/values';
 import { CHROMIUM, launch, serve } from '../browserHarness';
 import { page } from '../render';
 import type { Story } from './story';

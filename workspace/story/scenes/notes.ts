@@ -2,7 +2,7 @@
  * Day 1 morning: TLs type Name - Date - Note entries. Good ones are normalised, bad ones are flagged
  * with a note saying what is wrong (never deleted), and fixing one clears its flag.
  */
-import { TRACKER } from '../../../domain/contract';
+import { TRACKER } from '../../../src/domain/contract';
 import type { Scene, Story } from '../story';
 
 function rowOf(story: Story, name: string): number {

@@ -1,6 +1,6 @@
-import { FakeClock } from '../../src/local/clock';
-import { FakeMailApp, QUOTA_ERROR } from '../../src/local/mail';
-import { Meter } from '../../src/local/meter';
+import { FakeClock } from '../../workspace/clock';
+import { FakeMailApp, QUOTA_ERROR } from '../../workspace/mail';
+import { Meter } from '../../workspace/meter';
 
 function setup(dailyQuota?: number) {
   const meter = new Meter();
