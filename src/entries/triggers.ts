@@ -1,19 +1,36 @@
-/** Entry points for the nightly sweep, CAP escalation, immediate alerts, the completion form and triggers. */
+/**
+ * Entry points Google calls by itself: simple triggers (onOpen, onEdit), installable edit and form
+ * triggers, and the time triggers (nightly sweep, hourly CAP check, the mail continuation).
+ */
 import { runCapCheck } from '../gas/capCheck';
 import { recordCompletion } from '../gas/completionForm';
 import { loadConfig } from '../gas/config';
 import { clearContinuation, RunBudget, scheduleContinuation } from '../gas/continuation';
-import { runFromMenu } from '../gas/feedback';
-import { type AttendanceSaved, saveHandsCheck } from '../gas/handsCheck';
 import { handleTrackerEdit } from '../gas/immediateAlerts';
 import { withDocumentLock } from '../gas/lock';
 import { Mailer } from '../gas/mailer';
+import { buildMenu } from '../gas/menu';
+import { validateEditedRange } from '../gas/noteValidation';
 import { describeCap, describeSweep } from '../gas/sweepMessages';
 import { runNightlySweep } from '../gas/sweep';
-import { installTriggers as install, removeTriggers as remove } from '../gas/triggers';
+import { handleReportEdit } from '../gas/tickLog';
 
 function tracker(): GoogleAppsScript.Spreadsheet.Spreadsheet {
   return SpreadsheetApp.getActiveSpreadsheet();
+}
+
+/** Simple trigger: adds the ESP Licensing menu. */
+export function onOpen(): void {
+  buildMenu(SpreadsheetApp.getUi());
+}
+
+/**
+ * Simple trigger: validation feedback only (Name - Date - Note, N-Number). It may not send mail or
+ * open other files and has 30 s, so it touches just the edited cells and never takes the lock.
+ */
+export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  if (!e || !e.range) return;
+  validateEditedRange(e.range);
 }
 
 /** Time trigger, daily after Day End. */
@@ -50,50 +67,16 @@ export function onTrackerEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   withDocumentLock(() => handleTrackerEdit(tracker(), loadConfig(tracker()), e.range));
 }
 
+/**
+ * Installable edit trigger on the progress report: stamps ticks and Last Self-Report. It waits only
+ * briefly for the document lock and stamps the edit even without it (see tickLog.ts), so no tick is lost.
+ */
+export function onReportEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  if (!e || !e.range) return;
+  handleReportEdit(e.range);
+}
+
 /** Installable form-submit trigger: the Carrier Cert Completion Form. */
 export function onCompletionFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
   withDocumentLock(() => recordCompletion(tracker(), loadConfig(tracker()), e.namedValues ?? {}));
-}
-
-export function menuRunNightlySweep(): string {
-  return runFromMenu('Nightly sweep', () => nightlySweep());
-}
-
-export function menuRunCapCheck(): string {
-  return runFromMenu('CAP check', () => capCheck());
-}
-
-export function installTriggers(): string {
-  return runFromMenu('Install triggers', () =>
-    withDocumentLock(() => {
-      const done = install(tracker(), loadConfig(tracker()));
-      return done.length
-        ? `Installed:\n• ${done.join('\n• ')}`
-        : 'Every trigger was already installed: nothing changed.';
-    }),
-  );
-}
-
-export function removeTriggers(): string {
-  return runFromMenu('Remove triggers', () =>
-    withDocumentLock(() => `Removed ${remove()} trigger(s) of this project.`),
-  );
-}
-
-/**
- * Saves one hands check (google.script.run from the attendance sidebar; also usable from the story).
- * Returns plain JSON: counts, who is now MIA and who is one miss away.
- */
-export function saveAttendance(header: string, presentOids: string[], shownOids?: string[]): AttendanceSaved {
-  return withDocumentLock(() => {
-    const saved = saveHandsCheck(tracker(), loadConfig(tracker()), header, presentOids, shownOids);
-    return {
-      header: saved.header,
-      present: saved.present,
-      missed: saved.missed,
-      mia: saved.outcome.mia.map((m) => ({ oid: m.oid, name: m.name })),
-      atOneMiss: saved.outcome.atOneMiss,
-      newlyMia: saved.outcome.newlyMia,
-    };
-  });
 }

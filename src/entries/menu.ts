@@ -1,0 +1,135 @@
+/** Entry points of the `ESP Licensing` menu (src/gas/menu.ts lists them): each shows its result to the TL. */
+import { SHEET } from '../domain/contract';
+import { generateCapDocument } from '../gas/capDocument';
+import { loadConfig } from '../gas/config';
+import { refreshDashboard } from '../gas/dashboard';
+import { runFromMenu } from '../gas/feedback';
+import { sendInvitation } from '../gas/invitation';
+import { withDocumentLock } from '../gas/lock';
+import { validateAllNotes } from '../gas/noteValidation';
+import { createProgressReport } from '../gas/progressReport';
+import { syncProgress } from '../gas/progressSync';
+import { describeReport, describeSync } from '../gas/reportMessages';
+import { setupWorkbook } from '../gas/setupWorkbook';
+import { requireSheet } from '../gas/sheetTable';
+import { installTriggers as install, removeTriggers as remove } from '../gas/triggers';
+import { capCheck, nightlySweep } from './triggers';
+
+function tracker(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  return SpreadsheetApp.getActiveSpreadsheet();
+}
+
+function showSidebar(file: string, title: string): void {
+  SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile(file).setTitle(title));
+}
+
+export function menuSetupWorkbook(): string {
+  return runFromMenu('Set up workbook', () =>
+    withDocumentLock(() => {
+      const added = setupWorkbook(tracker());
+      return added.length === 0
+        ? 'The workbook already matches the contract: nothing was added.'
+        : `Added:\n• ${added.join('\n• ')}`;
+    }),
+  );
+}
+
+export function menuValidateNotes(): string {
+  return runFromMenu('Validate Name - Date - Note entries', () =>
+    withDocumentLock(() => {
+      const counts = validateAllNotes(requireSheet(tracker(), SHEET.tracker));
+      return (
+        `Checked ${counts.checked} filled cell(s): ${counts.invalid} note cell(s) flagged, ` +
+        `${counts.normalised} normalised, ${counts.warnings} N-Number warning(s).` +
+        (counts.invalid > 0 ? '\nFlagged cells are red; hover for the note that says what to fix.' : '')
+      );
+    }),
+  );
+}
+
+export function menuCreateProgressReport(): string {
+  return runFromMenu('Create progress report', () =>
+    withDocumentLock(() => describeReport(createProgressReport(tracker(), loadConfig(tracker())))),
+  );
+}
+
+export function menuSendInvitation(): string {
+  return runFromMenu('Send G2T invitation', () =>
+    withDocumentLock(() => {
+      const ui = SpreadsheetApp.getUi();
+      const outcome = sendInvitation(tracker(), loadConfig(tracker()), (hours) => {
+        const answer = ui.alert(
+          'Less than 24 hours before Day 1',
+          `Day 1 starts in ${Math.max(hours, 0).toFixed(1)} hours. Agents should get the link 24 hours ahead. Send it anyway?`,
+          ui.ButtonSet.YES_NO,
+        );
+        return answer === ui.Button.YES;
+      });
+      if ('refused' in outcome) return outcome.refused;
+      const s = outcome.summary;
+      return `Invitation for ${outcome.agents} agent(s): ${s.sent} sent, ${s.dryRun} previewed (Dry Run), ${s.deferred} deferred (mail quota), ${s.failed} failed, ${s.skipped} already sent.`;
+    }),
+  );
+}
+
+export function menuSyncProgress(): string {
+  return runFromMenu('Sync progress', () =>
+    withDocumentLock(() => describeSync(syncProgress(tracker(), loadConfig(tracker())))),
+  );
+}
+
+export function menuAttendanceSidebar(): void {
+  showSidebar('AttendanceSidebar', 'Hands check');
+}
+
+export function menuCohortStatus(): void {
+  showSidebar('CohortStatus', 'Cohort status');
+}
+
+export function menuRefreshDashboard(): string {
+  return runFromMenu('Refresh dashboard', () =>
+    withDocumentLock(() => {
+      const ss = tracker();
+      const config = loadConfig(ss);
+      const counts = refreshDashboard(ss, config, syncProgress(ss, config).rows);
+      return `Dashboard refreshed: ${counts.byItem.length} items, ${counts.byTl.length} TL(s).`;
+    }),
+  );
+}
+
+export function menuGenerateCapDocument(): string {
+  const ui = SpreadsheetApp.getUi();
+  const answer = ui.prompt('Generate CAP document', 'Agent OID:', ui.ButtonSet.OK_CANCEL);
+  if (answer.getSelectedButton() !== ui.Button.OK) return 'Cancelled.';
+  return runFromMenu('Generate CAP document', () =>
+    withDocumentLock(() => {
+      const doc = generateCapDocument(tracker(), loadConfig(tracker()), answer.getResponseText());
+      return `${doc.name}\nShared with ${doc.sharedWith.join(', ') || 'nobody new'} (no link access); linked in Coaching Log.\n${doc.url}`;
+    }),
+  );
+}
+
+export function menuRunNightlySweep(): string {
+  return runFromMenu('Nightly sweep', () => nightlySweep());
+}
+
+export function menuRunCapCheck(): string {
+  return runFromMenu('CAP check', () => capCheck());
+}
+
+export function installTriggers(): string {
+  return runFromMenu('Install triggers', () =>
+    withDocumentLock(() => {
+      const done = install(tracker(), loadConfig(tracker()));
+      return done.length
+        ? `Installed:\n• ${done.join('\n• ')}`
+        : 'Every trigger was already installed: nothing changed.';
+    }),
+  );
+}
+
+export function removeTriggers(): string {
+  return runFromMenu('Remove triggers', () =>
+    withDocumentLock(() => `Removed ${remove()} trigger(s) of this project.`),
+  );
+}
