@@ -6,10 +6,11 @@
 // src/entry.ts, so there is no second, hand-kept list to drift.
 import { build } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const outDir = join(root, 'build');
+// ESP_BUILD_DIR lets parallel work build into its own folder (tests read the same variable).
+const outDir = process.env.ESP_BUILD_DIR ? resolve(root, process.env.ESP_BUILD_DIR) : join(root, 'build');
 const entry = join(root, 'src', 'entry.ts');
 const GLOBAL = 'EspLicensing';
 

@@ -1,9 +1,11 @@
 /** Loads the built bundle (build/Code.js, as clasp would push it) into a fresh in-memory workspace. */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { type Bundle, loadBundle, Workspace, type WorkspaceOptions } from '../../workspace/workspace';
 
-export const BUILD_DIR = join(__dirname, '..', '..', 'build');
+export const BUILD_DIR = process.env.ESP_BUILD_DIR
+  ? resolve(join(__dirname, '..', '..'), process.env.ESP_BUILD_DIR)
+  : join(__dirname, '..', '..', 'build');
 export const BUILT_FILE = join(BUILD_DIR, 'Code.js');
 
 export function builtSource(): string {
