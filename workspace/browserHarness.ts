@@ -8,10 +8,29 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
+import { scriptRun } from './html';
 import type { Bundle, Workspace } from './workspace';
 
 const SHIM = `<script>
 (function () {
+  function illegal(v, path, seen) {
+    seen = seen || [];
+    if (v === null || v === undefined) return '';
+    var t = typeof v;
+    if (t === 'string' || t === 'number' || t === 'boolean') return '';
+    if (t === 'function') return 'google.script.run cannot pass a function (at ' + path + ')';
+    if (Object.prototype.toString.call(v) === '[object Date]') return 'google.script.run cannot pass a Date (at ' + path + ')';
+    if (t !== 'object') return 'google.script.run cannot pass a ' + t + ' (at ' + path + ')';
+    if (seen.indexOf(v) >= 0) return 'google.script.run cannot pass a circular reference (at ' + path + ')';
+    var proto = Object.getPrototypeOf(v);
+    if (!Array.isArray(v) && proto !== null && proto !== Object.prototype) return 'google.script.run cannot pass this object (at ' + path + ')';
+    var keys = Object.keys(v);
+    for (var k = 0; k < keys.length; k++) {
+      var m = illegal(v[keys[k]], path + '.' + keys[k], seen.concat([v]));
+      if (m) return m;
+    }
+    return '';
+  }
   function runner(ok, fail) {
     return new Proxy({}, {
       get: function (_, name) {
@@ -19,6 +38,10 @@ const SHIM = `<script>
         if (name === 'withFailureHandler') return function (f) { return runner(ok, f); };
         return function () {
           var args = Array.prototype.slice.call(arguments);
+          // Google fails the request when an argument holds a Date, a function or another
+          // non-plain object (even nested): JSON would quietly turn a Date into a string.
+          var bad = illegal(args, 'argument');
+          if (bad) { if (fail) setTimeout(function () { fail(new Error(bad)); }); return; }
           fetch('/run/' + String(name), { method: 'POST', body: JSON.stringify(args) })
             .then(function (r) { return r.json(); })
             .then(function (r) { if (r.ok) { if (ok) ok(r.value); } else if (fail) fail(new Error(r.error)); });
@@ -52,18 +75,12 @@ export async function serve(ws: Workspace, bundle: Bundle, buildDir: string): Pr
       req.on('data', (chunk) => (body += chunk));
       req.on('end', () => {
         calls.push(call[1]);
-        let reply: { ok: boolean; value?: unknown; error?: string };
-        try {
-          const fn = bundle[call[1]];
-          if (typeof fn !== 'function') throw new Error(`No global function ${call[1]} in the bundle.`);
-          // Round-trip through JSON, as google.script.run does: only plain data reaches the page.
-          reply = {
-            ok: true,
-            value: JSON.parse(JSON.stringify(fn(...(JSON.parse(body) as unknown[])) ?? null)),
-          };
-        } catch (error) {
-          reply = { ok: false, error: error instanceof Error ? error.message : String(error) };
-        }
+        // As strict as google.script.run: an illegal value in the result (a Date, a function, …, even
+        // nested) fails the call instead of being JSON-converted (see scriptRun in html.ts).
+        // A sidebar's call runs with the spreadsheet's UI open.
+        const reply = ws.ui.inContext('sidebar', () =>
+          scriptRun(bundle, call[1], JSON.parse(body) as unknown[]),
+        );
         ws.locks.endExecution();
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(reply));
       });

@@ -57,22 +57,101 @@ function elementText(e: ElementModel): string {
   return '';
 }
 
-/** Literal replacement of every match of an (RE2-style) pattern, as Body.replaceText does. */
-function replaceIn(text: string, pattern: RegExp, replacement: string): string {
-  return text.replace(pattern, () => replacement);
-}
+/**
+ * Body/Paragraph/Text.replaceText(searchPattern, replacement), as Docs runs it.
+ *
+ * Search pattern — developers.google.com/apps-script/reference/document/body#replaceText(String,String):
+ * "The search pattern is passed as a string, not a JavaScript regular expression object … This method
+ * uses Google's RE2 regular expression library, which limits the supported syntax." and (findText) "A
+ * subset of the JavaScript regular expression features are not fully supported, such as capture groups
+ * and mode modifiers." So: the pattern is a regex matched within each text block (paragraph, table
+ * cell); RE2 has no lookaround and no backreferences, which fail here instead of silently matching.
+ *
+ * Replacement — not documented by Google. Apps Script's Docs service runs on Java, whose
+ * Matcher.replaceAll reads `$n` as a group and `\x` as an escaped x, and fails on a `$` not followed by
+ * a group number ("Illegal group reference") or a trailing backslash; public reports of that error for
+ * values holding a currency `$` (e.g. github.com/deividasstr/docx-word-replacer/issues/2). The fake
+ * applies those strict rules, so code that passes user text as a replacement unescaped fails here
+ * rather than in production.
+ */
+const RE2_UNSUPPORTED: [RegExp, string][] = [
+  [/\\(?:[1-9]|k<)/, 'backreferences'],
+  [/\(\?<?[=!]/, 'lookaround'],
+];
 
 function toRegExp(searchPattern: string): RegExp {
-  return new RegExp(String(searchPattern), 'g');
+  const pattern = String(searchPattern);
+  for (const [re, feature] of RE2_UNSUPPORTED) {
+    if (re.test(pattern))
+      throw new Error(`Invalid argument: searchPattern (RE2 does not support ${feature})`);
+  }
+  // RE2's leading (?i) is the only mode modifier modeled; JS takes it as a flag.
+  const caseless = pattern.startsWith('(?i)');
+  try {
+    return new RegExp(caseless ? pattern.slice(4) : pattern, caseless ? 'gi' : 'g');
+  } catch {
+    throw new Error(`Invalid argument: searchPattern`);
+  }
+}
+
+/** Expands a replacement for one match with Java's Matcher rules (`$n` groups, `\x` escapes). */
+export function expandReplacement(replacement: string, groups: readonly (string | undefined)[]): string {
+  let out = '';
+  for (let k = 0; k < replacement.length; k++) {
+    const c = replacement[k];
+    if (c === '\\') {
+      k++;
+      if (k >= replacement.length) throw new Error('character to be escaped is missing');
+      out += replacement[k];
+    } else if (c === '$') {
+      k++;
+      if (k >= replacement.length || !/[0-9]/.test(replacement[k]))
+        throw new Error('Illegal group reference');
+      let n = Number(replacement[k]);
+      if (n >= groups.length) throw new Error(`No group ${n}`);
+      // Java reads further digits while the group number stays valid.
+      while (k + 1 < replacement.length && /[0-9]/.test(replacement[k + 1])) {
+        const next = n * 10 + Number(replacement[k + 1]);
+        if (next >= groups.length) break;
+        n = next;
+        k++;
+      }
+      out += groups[n] ?? '';
+    } else out += c;
+  }
+  return out;
+}
+
+function replaceIn(text: string, pattern: RegExp, replacement: string): string {
+  pattern.lastIndex = 0;
+  return text.replace(pattern, (...args: unknown[]) => {
+    const named = typeof args[args.length - 1] === 'object';
+    const groups = args.slice(0, named ? -3 : -2) as (string | undefined)[];
+    return expandReplacement(replacement, groups);
+  });
 }
 
 function replaceInModel(elements: ElementModel[], searchPattern: string, replacement: string): void {
   const re = toRegExp(searchPattern);
+  const value = String(replacement);
   for (const e of elements) {
-    if (e.type === 'PARAGRAPH') e.text = replaceIn(e.text, re, String(replacement));
-    else if (e.type === 'TABLE')
-      e.cells = e.cells.map((row) => row.map((c) => replaceIn(c, re, String(replacement))));
+    if (e.type === 'PARAGRAPH') e.text = replaceIn(e.text, re, value);
+    else if (e.type === 'TABLE') e.cells = e.cells.map((row) => row.map((c) => replaceIn(c, re, value)));
   }
+}
+
+/** A table cell seen as a paragraph (Body.getParagraphs returns the paragraphs inside tables too). */
+function cellParagraph(table: TableModel, row: number, col: number): ParagraphModel {
+  return {
+    type: 'PARAGRAPH',
+    heading: 'NORMAL',
+    get text() {
+      return table.cells[row][col];
+    },
+    set text(value: string) {
+      table.cells[row][col] = value;
+    },
+  };
 }
 
 interface DocState {
@@ -84,7 +163,10 @@ function guard(state: DocState): void {
 }
 
 /** editAsText(): a Text view over a body or a paragraph. */
-class FakeText implements Pick<GoogleAppsScript.Document.Text, 'getText' | 'appendText' | 'replaceText'> {
+class FakeText implements Pick<
+  GoogleAppsScript.Document.Text,
+  'getText' | 'appendText' | 'replaceText' | 'insertText' | 'deleteText'
+> {
   constructor(
     private readonly meter: Meter,
     private readonly state: DocState,
@@ -110,6 +192,45 @@ class FakeText implements Pick<GoogleAppsScript.Document.Text, 'getText' | 'appe
     guard(this.state);
     replaceInModel(this.elements(), searchPattern, replacement);
     return this as unknown as GoogleAppsScript.Document.Element;
+  }
+
+  /** Text.insertText(offset, text): literal text, no pattern rules (modeled for one paragraph). */
+  insertText(offset: number, text: string): GoogleAppsScript.Document.Text {
+    this.meter.call('DocumentApp', 'insertText');
+    guard(this.state);
+    const p = this.single();
+    if (!Number.isInteger(offset) || offset < 0 || offset > p.text.length)
+      throw new Error(
+        `Index (${offset}) must be less than or equal to the content length (${p.text.length}).`,
+      );
+    p.text = p.text.slice(0, offset) + String(text) + p.text.slice(offset);
+    return this as unknown as GoogleAppsScript.Document.Text;
+  }
+
+  /** Text.deleteText(startOffset, endOffsetInclusive). */
+  deleteText(startOffset: number, endOffsetInclusive: number): GoogleAppsScript.Document.Text {
+    this.meter.call('DocumentApp', 'deleteText');
+    guard(this.state);
+    const p = this.single();
+    if (
+      !Number.isInteger(startOffset) ||
+      !Number.isInteger(endOffsetInclusive) ||
+      startOffset < 0 ||
+      endOffsetInclusive < startOffset ||
+      endOffsetInclusive >= p.text.length
+    )
+      throw new Error(
+        `Invalid offsets ${startOffset}..${endOffsetInclusive} for text of length ${p.text.length}.`,
+      );
+    p.text = p.text.slice(0, startOffset) + p.text.slice(endOffsetInclusive + 1);
+    return this as unknown as GoogleAppsScript.Document.Text;
+  }
+
+  private single(): ParagraphModel {
+    const elements = this.elements();
+    if (elements.length !== 1 || elements[0].type !== 'PARAGRAPH')
+      throw new Error('The fake models offsets within one paragraph only: use Paragraph.editAsText().');
+    return elements[0];
   }
 }
 
@@ -338,11 +459,18 @@ export class FakeBody implements Pick<
 
   getParagraphs(): GoogleAppsScript.Document.Paragraph[] {
     this.meter.call('DocumentApp', 'getParagraphs');
-    return this.model.elements
-      .filter((e): e is ParagraphModel => e.type === 'PARAGRAPH')
-      .map(
-        (p) => new FakeParagraph(this.meter, this.state, p) as unknown as GoogleAppsScript.Document.Paragraph,
-      );
+    // developers.google.com/apps-script/reference/document/body#getParagraphs(): "Retrieves all the
+    // Paragraphs contained in the section (including ListItems)" — at any depth, so the paragraphs
+    // inside table cells too (a cell holds paragraphs).
+    const models: ParagraphModel[] = [];
+    for (const e of this.model.elements) {
+      if (e.type === 'PARAGRAPH') models.push(e);
+      else if (e.type === 'TABLE')
+        e.cells.forEach((row, r) => row.forEach((_, c) => models.push(cellParagraph(e, r, c))));
+    }
+    return models.map(
+      (p) => new FakeParagraph(this.meter, this.state, p) as unknown as GoogleAppsScript.Document.Paragraph,
+    );
   }
 
   getNumChildren(): number {
@@ -412,7 +540,7 @@ export function newDocumentModel(): DocumentModel {
 
 export class FakeDocumentApp implements Pick<
   GoogleAppsScript.Document.DocumentApp,
-  'ParagraphHeading' | 'ElementType' | 'create' | 'openById' | 'openByUrl'
+  'ParagraphHeading' | 'ElementType' | 'create' | 'openById' | 'openByUrl' | 'getUi'
 > {
   readonly ParagraphHeading = gasEnum<typeof GoogleAppsScript.Document.ParagraphHeading>(HEADINGS);
   readonly ElementType = gasEnum<typeof GoogleAppsScript.Document.ElementType>([
@@ -464,6 +592,16 @@ export class FakeDocumentApp implements Pick<
       created: this.clock.now(),
     });
     return new FakeDocument(this.meter, this.store, file.id) as unknown as GoogleAppsScript.Document.Document;
+  }
+
+  /**
+   * The project is bound to the tracker spreadsheet, never to a document, so there is no Docs editor
+   * UI: "A script can only interact with the UI for the current instance of an open editor, and only if
+   * the script is container-bound to the editor." (developers.google.com/apps-script/reference/base/ui)
+   */
+  getUi(): GoogleAppsScript.Base.Ui {
+    this.meter.call('DocumentApp', 'getUi');
+    throw new Error('Cannot call DocumentApp.getUi() from this context.');
   }
 
   openById(id: string): GoogleAppsScript.Document.Document {

@@ -2,7 +2,10 @@
  * Fake DriveApp backed by the shared DriveStore. Permission changes (addEditor(s), addViewer(s),
  * removeEditor) are metered as `DriveApp.<method>` kind 'permission'; adds record Drive's share
  * notification in `store.shareNotifications`. An address in `store.rejectedEmails` (or one that is
- * not an email at all) makes the whole call throw before anyone is added, as Drive does.
+ * not an email at all) makes the whole call throw before anyone is added, as Drive does. Under
+ * domain-restricted sharing (`store.allowedDomains`) an outside address fails the whole call with
+ * Drive's `ACL change not allowed.`, which names no address. Items in a shared drive
+ * (`store.addSharedDrive`) have no owner (`getOwner()` is null) and inherit the drive's members.
  */
 import type { Meter } from './meter';
 import { MIME, type Access, type DriveStore, type Permission, type StoredFile } from './driveStore';
@@ -20,6 +23,12 @@ export interface DriveCtx {
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * Drive's text when a domain's sharing policy refuses an address (Drive API "invalidSharingRequest":
+ * `Bad Request. User message: "ACL change not allowed."`): it says which rule, never which address.
+ */
+export const ACL_NOT_ALLOWED = 'Bad Request. User message: "ACL change not allowed."';
 
 /** An Apps Script-style exception: `String(e)` reads `Exception: <message>`. */
 export function gasException(message: string): Error {
@@ -57,6 +66,9 @@ export function grantAccess(
     if (!EMAIL.test(email) || rejected.has(email.toLowerCase()))
       throw gasException(`Invalid email: ${email}`);
   }
+  const allowed = store.allowedDomains?.map((d) => d.toLowerCase());
+  if (allowed && emails.some((e) => !allowed.includes(e.slice(e.lastIndexOf('@') + 1).toLowerCase())))
+    throw gasException(ACL_NOT_ALLOWED);
   const owner = file.owner.toLowerCase();
   for (const raw of emails) {
     const email = raw.toLowerCase();
@@ -172,6 +184,8 @@ abstract class FakeItem {
   }
   getOwner(): GoogleAppsScript.Drive.User {
     this.call('getOwner');
+    // A shared drive's items belong to the drive: Apps Script returns null.
+    if (!this.stored.owner) return null as unknown as GoogleAppsScript.Drive.User;
     return new FakeUser(this.stored.owner) as unknown as GoogleAppsScript.Drive.User;
   }
   getEditors(): GoogleAppsScript.Drive.User[] {
@@ -289,6 +303,7 @@ export class FakeFile extends FakeItem implements Pick<GFile, FileKeys> {
       owner: this.ctx.activeUser(),
       description: src.description,
     });
+    this.ctx.store.adoptIntoSharedDrive(copy);
     return new FakeFile(this.ctx, copy.id) as unknown as GFile;
   }
   moveTo(destination: unknown): GFile {
@@ -296,6 +311,7 @@ export class FakeFile extends FakeItem implements Pick<GFile, FileKeys> {
     const target = (destination as FakeFolder).id;
     this.ctx.store.get(target);
     this.stored.parentIds = [target];
+    this.ctx.store.adoptIntoSharedDrive(this.stored);
     return this.self();
   }
   getBlob(): GoogleAppsScript.Base.Blob {

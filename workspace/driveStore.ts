@@ -38,6 +38,15 @@ export class DriveStore {
   readonly files = new Map<string, StoredFile>();
   /** Addresses Drive refuses to share with (e.g. consumer accounts a domain policy blocks). */
   readonly rejectedEmails = new Set<string>();
+  /**
+   * Domain-restricted sharing (an admin policy): when set, only addresses in these domains may be added;
+   * any other address fails the whole call with Drive's `ACL change not allowed.`, which names no one.
+   */
+  allowedDomains: string[] | null = null;
+  /** Google Groups: group address → member addresses (lower-case). A group grants its members access. */
+  readonly groups = new Map<string, string[]>();
+  /** Shared drives: the drive's root folder id → its members (people or groups), who edit every item. */
+  readonly sharedDrives = new Map<string, string[]>();
   /** Share notifications Drive would have emailed, for the story and tests to inspect. */
   readonly shareNotifications: { fileId: string; email: string; role: 'editor' | 'viewer' }[] = [];
   private readonly cloners = new Map<string, ContentCloner>();
@@ -81,6 +90,34 @@ export class DriveStore {
       );
     }
     return file;
+  }
+
+  /** Non-API: a shared drive (its root folder) whose `members` (people or groups) edit every item in it. */
+  addSharedDrive(name: string, members: readonly string[]): StoredFile {
+    const folder = this.add({ name, mimeType: MIME.folder, content: null, parentIds: [], owner: '' });
+    this.sharedDrives.set(
+      folder.id,
+      members.map((m) => m.toLowerCase()),
+    );
+    return folder;
+  }
+
+  /**
+   * An item placed in a shared drive belongs to the drive, not to a person (`getOwner()` is null), and its
+   * members' access is inherited. Called whenever a file gets a new parent.
+   */
+  adoptIntoSharedDrive(file: StoredFile): void {
+    const members = file.parentIds.map((id) => this.sharedDrives.get(id)).find(Boolean);
+    if (!members) return;
+    file.owner = '';
+    for (const m of members) if (!file.editors.includes(m)) file.editors.push(m);
+  }
+
+  /** Whether `email` is `entry` or a member of the group `entry` (groups do not nest here). */
+  grants(entry: string, email: string): boolean {
+    const e = entry.toLowerCase();
+    const u = email.toLowerCase();
+    return e === u || (this.groups.get(e)?.includes(u) ?? false);
   }
 
   registerCloner(mimeType: string, cloner: ContentCloner): void {

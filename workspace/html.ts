@@ -375,3 +375,71 @@ export class FakeHtmlService implements Pick<
     return 'Mozilla/5.0 (in-memory workspace)';
   }
 }
+
+/**
+ * google.script.run's transport, as strict as Google
+ * (developers.google.com/apps-script/guides/html/reference/run, myFunction(...) parameters): "Legal
+ * parameters are JavaScript primitives like a Number, Boolean, String, or null, as well as JavaScript
+ * objects and arrays that are composed of primitives, objects, and arrays. … Requests fail if you
+ * attempt to pass a Date, Function, DOM element besides a form, or other prohibited type, including
+ * prohibited types inside objects or arrays. Objects that create circular references will also fail,
+ * and undefined fields within arrays become null." The same rule holds for what the server function
+ * returns: a Date anywhere in the result fails the call (SPEC "Platform facts"). Returns a copy.
+ * Throws IllegalScriptRunValue naming the path of the first illegal value (the message is ours).
+ */
+export class IllegalScriptRunValue extends Error {}
+
+export function marshalScriptRun(value: unknown, path = 'value', seen: unknown[] = []): unknown {
+  if (value === null || value === undefined) return value === undefined && path.endsWith(']') ? null : value;
+  const type = typeof value;
+  if (type === 'string' || type === 'boolean') return value;
+  if (type === 'number') return value;
+  const tag = Object.prototype.toString.call(value); // works across the vm boundary
+  const illegal = (what: string) =>
+    new IllegalScriptRunValue(
+      `google.script.run cannot pass ${what} (at ${path}): only numbers, booleans, strings, null, and arrays/plain objects of those are legal.`,
+    );
+  if (type === 'function') return fail(illegal('a function'));
+  if (type !== 'object') return fail(illegal(`a ${type}`));
+  if (tag === '[object Date]') return fail(illegal('a Date'));
+  if (seen.includes(value)) return fail(illegal('a circular reference'));
+  const next = [...seen, value];
+  if (Array.isArray(value)) return value.map((v, k) => marshalScriptRun(v, `${path}[${k}]`, next));
+  const proto = Object.getPrototypeOf(value) as object | null;
+  const plain = tag === '[object Object]' && (proto === null || Object.getPrototypeOf(proto) === null);
+  if (!plain) return fail(illegal(`an object of type ${tag.slice(8, -1)}`));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    if (v === undefined) continue;
+    out[k] = marshalScriptRun(v, `${path}.${k}`, next);
+  }
+  return out;
+}
+
+function fail(error: Error): never {
+  throw error;
+}
+
+/**
+ * One google.script.run call of a global function in the loaded bundle: the arguments cross the
+ * transport (an illegal one fails the request before the server runs), the function runs, and the
+ * result crosses back (an illegal one fails the call). Returns the page's view: `{ ok, value }` for the
+ * success handler or `{ ok: false, error }` for the failure handler.
+ */
+export function scriptRun(
+  bundle: Record<string, (...args: unknown[]) => unknown>,
+  name: string,
+  args: readonly unknown[],
+): { ok: true; value: unknown } | { ok: false; error: string } {
+  try {
+    const fn = bundle[name];
+    if (typeof fn !== 'function') throw new Error(`Script function not found: ${name}`);
+    const sent = args.map((a, k) => marshalScriptRun(a, `argument ${k + 1}`));
+    const result = marshalScriptRun(fn(...sent), 'result');
+    return { ok: true, value: result === undefined ? null : result };
+  } catch (error) {
+    // The bundle's errors come from another realm: no instanceof Error.
+    const message = (error as { message?: unknown } | null)?.message;
+    return { ok: false, error: typeof message === 'string' ? message : String(error) };
+  }
+}

@@ -11,6 +11,9 @@ export const LATENCY_SECONDS: Record<string, number> = {
   'Range.read': 0.15, // getValues / getDisplayValues / getNotes / getBackgrounds …
   'Range.write': 0.2, // setValues / setNotes / setBackgrounds / setDataValidations …
   Sheet: 0.05,
+  // Sheets advanced service (Sheets API v4 over HTTP): one call however many requests/ranges it carries.
+  'Sheets.read': 0.3, // Spreadsheets.get / Values.batchGet
+  'Sheets.write': 0.5, // Spreadsheets.batchUpdate / Values.batchUpdate
   DriveApp: 0.3,
   'DriveApp.permission': 0.6, // addEditor(s) / removeEditor: Drive serialises permission changes
   MailApp: 0.25,
@@ -30,6 +33,35 @@ export const LATENCY_SECONDS: Record<string, number> = {
 function latencyKey(service: string, method: string, kind?: string): string {
   if (kind && LATENCY_SECONDS[`${service}.${kind}`] !== undefined) return `${service}.${kind}`;
   if (LATENCY_SECONDS[`${service}.${method}`] !== undefined) return `${service}.${method}`;
+  return service;
+}
+
+/**
+ * Google's own texts for transient failures, to inject with `injectFault({ …, message })`. Seen in
+ * execution logs and reported publicly, e.g. "ScriptError: Service Documents failed while accessing
+ * document with id…" (github.com/alexwforsythe/code-blocks/issues/168), "Service error: Spreadsheets"
+ * (a 500 from the Sheets backend), "Service invoked too many times in a short time" and "Too many
+ * simultaneous invocations" (developers.google.com/apps-script/guides/services/quotas).
+ */
+export const GOOGLE_TRANSIENT = {
+  serviceFailed: (service: 'Spreadsheets' | 'Documents' | 'Drive', id: string): string =>
+    `Service ${service} failed while accessing document with id ${id}.`,
+  serviceTimedOut: (service: 'Spreadsheets' | 'Documents' | 'Drive', id: string): string =>
+    `Service ${service} timed out while accessing document with id ${id}.`,
+  serviceError: (service: string): string => `Service error: ${service}`,
+  tooManyInShortTime: (service: string): string =>
+    `Service invoked too many times in a short time: ${service}. Try Utilities.sleep(1000) between calls.`,
+  simultaneous: (service: string): string => `Too many simultaneous invocations: ${service}`,
+  serverError: (): string => "We're sorry, a server error occurred. Please wait a bit and try again.",
+} as const;
+
+/** The name Google's error texts give a service ("Service error: Spreadsheets"). */
+export function googleServiceName(service: string): string {
+  if (/^(SpreadsheetApp|Spreadsheet|Sheet|Range|Sheets)/.test(service)) return 'Spreadsheets';
+  if (/^(DriveApp|File|Folder)/.test(service)) return 'Drive';
+  if (/^DocumentApp/.test(service)) return 'Documents';
+  if (/^FormApp/.test(service)) return 'Forms';
+  if (/^CalendarApp/.test(service)) return 'Calendar';
   return service;
 }
 
@@ -54,6 +86,7 @@ export class Meter {
   private readonly counts = new Map<string, number>();
   private modeled = 0;
   private faults: ArmedFault[] = [];
+  private readonly checks = new Map<string, (() => void)[]>();
 
   /** Record one call; throws if an armed fault matches. `kind` picks a latency bucket (read/write). */
   call(service: string, method: string, kind?: string): void {
@@ -61,6 +94,7 @@ export class Meter {
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
     const bucket = latencyKey(service, method, kind);
     this.modeled += LATENCY_SECONDS[bucket] ?? 0;
+    for (const check of this.checks.get(key) ?? []) check();
     for (const fault of this.faults) {
       if (fault.service !== service || fault.method !== method) continue;
       fault.seen++;
@@ -71,9 +105,21 @@ export class Meter {
         (fault.every !== undefined && fault.seen % fault.every === 0);
       if (hit) {
         fault.fired++;
-        throw new Error(fault.message ?? `Service error: ${key} failed (injected fault). Try again later.`);
+        throw new Error(
+          fault.message ??
+            `${GOOGLE_TRANSIENT.serviceError(googleServiceName(service))} (injected fault on ${key})`,
+        );
       }
     }
+  }
+
+  /**
+   * Non-API: a precondition another fake owns, run on every call of `service.method` (after counting):
+   * e.g. the Ui's "Cannot call SpreadsheetApp.getUi() from this context." outside a UI run.
+   */
+  onCall(service: string, method: string, check: () => void): void {
+    const key = `${service}.${method}`;
+    this.checks.set(key, [...(this.checks.get(key) ?? []), check]);
   }
 
   injectFault(fault: Fault): void {

@@ -1,7 +1,15 @@
 /**
  * Fake `ScriptApp`: trigger builders (time-based, spreadsheet, document, form, calendar), the project's
  * trigger list with Google's 20-triggers-per-user limit, and a non-API scheduler view
- * (`dueTimeTriggers`, `handlersFor`) the harness uses to fire triggers on the FakeClock.
+ * (`dueTimeTriggers`, `handlersFor`, `triggersFor`, `asCreator`) the harness uses to fire triggers on
+ * the FakeClock.
+ *
+ * Installable triggers belong to their creator (Google: "Installable triggers always run under the
+ * account of the person who created them" and "A given account can't see triggers installed from a
+ * second account, even though the first account can still activate those triggers" —
+ * https://developers.google.com/apps-script/guides/triggers/installable): `getProjectTriggers()` and
+ * `getUserTriggers()` list only the effective user's triggers, `deleteTrigger` cannot remove another
+ * user's, the 20-trigger limit is per user, and `asCreator()` runs a handler as the trigger's creator.
  */
 import type { FakeClock } from './clock';
 import type { Meter } from './meter';
@@ -26,6 +34,8 @@ const WEEKDAYS: WeekdayName[] = [
 export const TOO_MANY_TRIGGERS =
   'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
 export const MAX_TRIGGERS = 20;
+/** Not a documented Google text: another user's trigger is invisible, so Apps Script cannot find it. */
+export const NOT_YOUR_TRIGGER = 'Trigger not found: it belongs to another user of this script.';
 
 export interface ClockSchedule {
   timeZone: string;
@@ -449,6 +459,40 @@ export class FakeScriptApp implements Pick<
       .map((t) => t.record.handler);
   }
 
+  /** Installable triggers (every user's) for an event on a source id, for the harness to fire. */
+  triggersFor(eventType: EventTypeName, sourceId: string): TriggerRecord[] {
+    return this.list().filter((r) => r.eventType === eventType && r.sourceId === sourceId);
+  }
+
+  /**
+   * Runs `fn` as Apps Script runs a trigger's handler: as the trigger's creator. During it
+   * `Session.getEffectiveUser()` (and so the owner of quotas, triggers and properties reads) is the
+   * creator; the active user is the creator too when the creator is the one acting, else unknown ('').
+   */
+  asCreator<T>(record: TriggerRecord, fn: () => T): T {
+    const session = this.session;
+    if (!session) return fn();
+    const before = { active: session.activeEmail, effective: session.effectiveEmail };
+    session.setEffectiveUser(record.installedBy);
+    if (before.active !== record.installedBy) session.setActiveUser('');
+    try {
+      return fn();
+    } finally {
+      session.setEffectiveUser(before.effective);
+      session.setActiveUser(before.active);
+    }
+  }
+
+  /** Who is running now (the effective user), unmetered. */
+  private currentUser(): string {
+    return this.session?.effectiveEmail ?? 'lead@example.com';
+  }
+
+  private mine(): FakeTrigger[] {
+    const me = this.currentUser();
+    return this.triggers.filter((t) => t.record.installedBy === me);
+  }
+
   /**
    * CLOCK triggers due at `now` (next run ≤ now), oldest first. Marks them as run and schedules their
    * next run after `now` (missed runs are not replayed, as in Apps Script; one-shots fire once).
@@ -472,12 +516,12 @@ export class FakeScriptApp implements Pick<
   }
 
   register(spec: Spec): FakeTrigger {
-    if (this.triggers.length >= this.maxTriggers) throw new Error(TOO_MANY_TRIGGERS);
+    if (this.mine().length >= this.maxTriggers) throw new Error(TOO_MANY_TRIGGERS);
     this.seq++;
     const record: TriggerRecord = {
       ...spec,
       id: String(1_000_000 + this.seq),
-      installedBy: this.session?.effectiveEmail ?? 'lead@example.com',
+      installedBy: this.currentUser(),
       createdAt: this.clock.now(),
       nextRun: null,
       lastRun: null,
@@ -564,20 +608,22 @@ export class FakeScriptApp implements Pick<
 
   getProjectTriggers(): FakeTrigger[] {
     this.meter.call('ScriptApp', 'getProjectTriggers');
-    return [...this.triggers];
+    return this.mine();
   }
 
   getUserTriggers(container: HasId): FakeTrigger[] {
     this.meter.call('ScriptApp', 'getUserTriggers');
     const id = container.getId();
-    return this.triggers.filter((t) => t.record.sourceId === id);
+    return this.mine().filter((t) => t.record.sourceId === id);
   }
 
   deleteTrigger(trigger: GoogleAppsScript.Script.Trigger): void {
     this.meter.call('ScriptApp', 'deleteTrigger');
     const id = (trigger as Partial<FakeTrigger>).record?.id ?? trigger.getUniqueId();
     const i = this.triggers.findIndex((t) => t.record.id === id);
-    if (i >= 0) this.triggers.splice(i, 1);
+    if (i < 0) return;
+    if (this.triggers[i].record.installedBy !== this.currentUser()) throw new Error(NOT_YOUR_TRIGGER);
+    this.triggers.splice(i, 1);
   }
 
   getScriptId(): string {

@@ -62,6 +62,12 @@ export class FakeSession implements Pick<
     this.active = email;
   }
 
+  /** A person opens the file and acts (menu, sidebar): they are both the active and effective user. */
+  actAs(email: string): void {
+    this.active = email;
+    this.effective = email;
+  }
+
   setEffectiveUser(email: string): void {
     this.effective = email;
   }

@@ -2,6 +2,12 @@
  * Fake `Ui` (what `SpreadsheetApp.getUi()` returns): records custom menus, answers alerts and prompts
  * from queues the test fills (default OK / YES), and records every sidebar and dialog shown. `log` is
  * a human-readable transcript of everything the user would have seen.
+ *
+ * Whether a run has a UI: `context` says who started the current run. A menu click, a sidebar's
+ * google.script.run call, a dialog and the simple onOpen/onEdit triggers run in the open spreadsheet,
+ * so `SpreadsheetApp.getUi()` works; a time-driven or installable trigger, or a run from the script
+ * editor, has no open editor and getUi() throws "Cannot call SpreadsheetApp.getUi() from this context."
+ * Set it with `ws.ui.setContext('trigger')` or `ws.ui.inContext('trigger', () => …)`.
  */
 import type { FakeHtmlOutput } from './html';
 import type { Meter } from './meter';
@@ -98,6 +104,20 @@ export interface FakeUiOptions {
   meter: Meter;
 }
 
+/** Who started the current run. */
+export type RunContext = 'menu' | 'sidebar' | 'dialog' | 'simpleTrigger' | 'trigger' | 'editor';
+const HAS_UI: Record<RunContext, boolean> = {
+  menu: true,
+  sidebar: true,
+  dialog: true,
+  simpleTrigger: true,
+  trigger: false,
+  editor: false,
+};
+
+/** Google's text when a script without an open editor asks for its UI. */
+export const NO_UI_CONTEXT = (app: string): string => `Cannot call ${app}.getUi() from this context.`;
+
 export class FakeUi implements Pick<
   GoogleAppsScript.Base.Ui,
   | 'Button'
@@ -126,8 +146,43 @@ export class FakeUi implements Pick<
   private readonly alertQueue: ButtonName[] = [];
   private readonly promptQueue: { text: string; button: ButtonName }[] = [];
 
+  private runContext: RunContext = 'menu';
+
   constructor(options: FakeUiOptions) {
     this.meter = options.meter;
+    // SpreadsheetApp.getUi() is metered by the spreadsheet fake; the context rule lives here.
+    this.meter.onCall('SpreadsheetApp', 'getUi', () => this.requireUi('SpreadsheetApp'));
+  }
+
+  // ---- run context (non-API) -------------------------------------------------------------------------
+
+  get context(): RunContext {
+    return this.runContext;
+  }
+
+  /** Who starts the runs from now on (default 'menu': a TL clicked a menu item). */
+  setContext(context: RunContext): void {
+    this.runContext = context;
+  }
+
+  /** Runs `work` as started by `context`, then restores the previous context. */
+  inContext<T>(context: RunContext, work: () => T): T {
+    const before = this.runContext;
+    this.runContext = context;
+    try {
+      return work();
+    } finally {
+      this.runContext = before;
+    }
+  }
+
+  hasUi(): boolean {
+    return HAS_UI[this.runContext];
+  }
+
+  /** Throws Google's error when the current run has no UI (time-driven/installable trigger, editor). */
+  requireUi(app: 'SpreadsheetApp' | 'DocumentApp'): void {
+    if (!this.hasUi()) throw new Error(NO_UI_CONTEXT(app));
   }
 
   // ---- non-API helpers -----------------------------------------------------------------------------

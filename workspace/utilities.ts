@@ -60,6 +60,14 @@ function zoneFormatter(timeZone: string): Intl.DateTimeFormat | null {
   } catch {
     f = null; // Java's TimeZone.getTimeZone falls back to GMT for ids it does not know
   }
+  // Java zone ids are case-sensitive ("america/denver" is unknown there: GMT); Intl accepts any case.
+  if (
+    f &&
+    f.resolvedOptions().timeZone !== timeZone &&
+    f.resolvedOptions().timeZone.toLowerCase() === timeZone.toLowerCase()
+  ) {
+    f = null;
+  }
   formatters.set(timeZone, f);
   return f;
 }

@@ -8,13 +8,14 @@ import { FakeCalendarApp } from './calendar';
 import { FakeClock } from './clock';
 import { FakeDocumentApp } from './documents';
 import { FakeDriveApp } from './drive';
+import { FakeFormApp, RESPONSES_SHEET } from './forms';
 import { DriveStore } from './driveStore';
 import { FakeHtmlService } from './html';
 import { FakeLockService } from './lock';
 import { FakeMailApp } from './mail';
 import { Meter } from './meter';
 import { FakePropertiesService } from './properties';
-import { FakeScriptApp } from './script';
+import { FakeScriptApp, type TriggerRecord } from './script';
 import { FakeSession } from './session';
 import { ChartType, FakeSpreadsheetApp, type FakeSpreadsheetT } from './spreadsheet';
 import { FakeUi } from './ui';
@@ -53,8 +54,13 @@ export class Workspace {
   readonly html: FakeHtmlService;
   readonly calendar: FakeCalendarApp;
   readonly documents: FakeDocumentApp;
+  readonly forms: FakeFormApp;
   readonly tracker: FakeSpreadsheetT;
   readonly logs: string[] = [];
+  /** Installable trigger runs that threw (Apps Script logs them and emails the creator a failure report). */
+  readonly triggerFailures: { handler: string; user: string; message: string }[] = [];
+  /** Writes the harness makes on people's behalf (a form's response row), metered apart from the script. */
+  private readonly harnessSheets: FakeSpreadsheetApp;
 
   constructor(options: WorkspaceOptions = {}) {
     const user = options.user ?? 'lead@example.com';
@@ -83,6 +89,15 @@ export class Workspace {
     this.html = new FakeHtmlService({ meter, dir: options.htmlDir });
     this.calendar = new FakeCalendarApp({ meter, clock, owner: user, timeZone });
     this.documents = new FakeDocumentApp({ meter, store: this.store, clock });
+    this.forms = new FakeFormApp({ meter, store: this.store, clock });
+    this.harnessSheets = new FakeSpreadsheetApp({
+      meter: new Meter(),
+      store: this.store,
+      clock,
+      timeZone,
+      ui: this.ui,
+      activeUser,
+    });
     this.tracker = this.spreadsheets.createBound(options.trackerName ?? 'ESP Tracker');
   }
 
@@ -102,6 +117,7 @@ export class Workspace {
       HtmlService: this.html,
       CalendarApp: this.calendar,
       DocumentApp: this.documents,
+      FormApp: this.forms,
       Charts: { ChartType },
       Logger: { log },
       console: { log, info: log, warn: log, error: log },
@@ -112,6 +128,142 @@ export class Workspace {
   /** Makes the fakes the globals of this Node process (for unit tests of src/gas without the bundle). */
   installGlobals(): void {
     Object.assign(globalThis, this.globals());
+  }
+
+  /**
+   * Apps Script fires every installable trigger of `eventType` on `sourceId` — every user's, each run as
+   * its creator (https://developers.google.com/apps-script/guides/triggers/installable: "Installable
+   * triggers always run under the account of the person who created them"). A handler that throws is
+   * recorded in `triggerFailures` and the others still run. Returns the handlers run, in order.
+   */
+  fireInstallable(
+    bundle: Bundle,
+    eventType: 'ON_EDIT' | 'ON_FORM_SUBMIT',
+    sourceId: string,
+    event: object,
+  ): string[] {
+    const ran: string[] = [];
+    for (const record of this.script.triggersFor(eventType, sourceId)) {
+      this.runTrigger(bundle, record, { ...event, triggerUid: record.id });
+      ran.push(record.handler);
+    }
+    return ran;
+  }
+
+  /**
+   * Runs one trigger's handler as its creator, in an execution of its own. A time-driven trigger gets
+   * Google's time-driven event object (https://developers.google.com/apps-script/guides/triggers/events:
+   * authMode, day-of-month, day-of-week, hour, minute, month, second, timezone, triggerUid, week-of-year, year).
+   */
+  runTrigger(bundle: Bundle, record: TriggerRecord, event?: object): void {
+    if (event === undefined && record.eventType === 'CLOCK') event = this.timeEvent(record);
+    const fn = bundle[record.handler];
+    try {
+      if (typeof fn !== 'function') throw new Error(`Script function not found: ${record.handler}`);
+      // A trigger has no UI: SpreadsheetApp.getUi() throws there, as on Google.
+      this.ui.inContext('trigger', () =>
+        this.script.asCreator(record, () => (event === undefined ? fn() : fn(event))),
+      );
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.triggerFailures.push({ handler: record.handler, user: record.installedBy, message });
+    } finally {
+      this.locks.endExecution();
+    }
+  }
+
+  private timeEvent(record: TriggerRecord): object {
+    const at = this.clock.now();
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('en-US', {
+        timeZone: 'UTC',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+        hourCycle: 'h23',
+      })
+        .formatToParts(at)
+        .map((p) => [p.type, Number(p.value)]),
+    );
+    return {
+      authMode: 'FULL',
+      triggerUid: record.id,
+      timezone: 'UTC',
+      year: parts.year,
+      month: parts.month,
+      'day-of-month': parts.day,
+      'day-of-week': at.getUTCDay() === 0 ? 7 : at.getUTCDay(),
+      hour: parts.hour,
+      minute: parts.minute,
+      second: parts.second,
+    };
+  }
+
+  /**
+   * A person types into a cell of `ss` (as `user`): the value is stored, the simple `onEdit` of the bound
+   * tracker runs, then every installable edit trigger of that spreadsheet, each as its creator.
+   */
+  userEdit(
+    bundle: Bundle,
+    ss: FakeSpreadsheetT,
+    sheetName: string,
+    row: number,
+    column: number,
+    value: unknown,
+  ): string[] {
+    const range = ss.sheet(sheetName).getRange(row, column);
+    const oldValue = range.getValue();
+    range.setValue(value as string);
+    const event = { authMode: 'LIMITED', range, source: ss, value, oldValue, user: { getEmail: () => '' } };
+    if (ss.getId() === this.tracker.getId() && typeof bundle.onEdit === 'function') {
+      this.ui.inContext('simpleTrigger', () => bundle.onEdit(event));
+      this.locks.endExecution();
+    }
+    return this.fireInstallable(bundle, 'ON_EDIT', ss.getId(), { ...event, authMode: 'FULL' });
+  }
+
+  /**
+   * A respondent submits a form: the response is stored; if the form writes to a spreadsheet, the row
+   * lands in its `Form Responses 1` sheet and that spreadsheet's form-submit triggers fire with the
+   * Sheets event shape (`namedValues`, `values`, `range`); the form's own form-submit triggers fire with
+   * the Forms shape (`response`, `source`). A spreadsheet the form does not write to hears nothing.
+   */
+  submitForm(
+    bundle: Bundle,
+    formId: string,
+    answers: Record<string, string | string[]>,
+    respondentEmail = '',
+  ): string[] {
+    const sub = this.forms.submit(formId, answers, respondentEmail);
+    const ran = this.fireInstallable(bundle, 'ON_FORM_SUBMIT', formId, {
+      authMode: 'FULL',
+      response: sub.response,
+      source: sub.form,
+    });
+    if (sub.destination) {
+      const dest = this.harnessSheets.openById(sub.destination.spreadsheetId);
+      const headers = Object.keys(sub.destination.namedValues);
+      const sheet = dest.getSheetByName(RESPONSES_SHEET) ?? dest.insertSheet(RESPONSES_SHEET);
+      if (sheet.getLastRow() === 0) sheet.getRange(1, 1, 1, headers.length).setValues([headers]);
+      const row = sheet.getLastRow() + 1;
+      const range = sheet.getRange(row, 1, 1, sub.destination.values.length);
+      range.setValues([sub.destination.values.map((v) => `'${v}`)]);
+      ran.push(
+        ...this.fireInstallable(bundle, 'ON_FORM_SUBMIT', sub.destination.spreadsheetId, {
+          authMode: 'FULL',
+          namedValues: sub.destination.namedValues,
+          values: sub.destination.values,
+          range: this.spreadsheets
+            .fake(sub.destination.spreadsheetId)
+            .sheet(RESPONSES_SHEET)
+            .getRange(row, 1, 1, sub.destination.values.length),
+        }),
+      );
+    }
+    return ran;
   }
 }
 

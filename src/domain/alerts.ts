@@ -31,6 +31,18 @@ export interface OutgoingMessage {
   dedupeKey: string;
   /** Agent names the message is about, for the Alert Log. */
   agents?: readonly string[];
+  /**
+   * How to compose the message again: the template's name and its compact inputs. The outbox keeps this
+   * instead of the bodies (a 20-agent digest body is ~66,000 characters, more than a cell holds) and
+   * recomposes at send time. Without it the outbox keeps the bodies, split over cells.
+   */
+  recipe?: MailRecipe;
+}
+
+/** A template of src/domain/emails.ts by name, with the input it was composed from. */
+export interface MailRecipe {
+  template: string;
+  input: unknown;
 }
 
 export interface SendPlan {

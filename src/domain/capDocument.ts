@@ -53,7 +53,39 @@ export const DEFAULT_CAP_TEMPLATE: readonly string[] = [
   'Documented by {{Documented By}}.',
 ];
 
-/** Escapes a literal for Body.replaceText, whose search pattern is a regular expression. */
-export function regexLiteral(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export function isCapField(name: string): name is CapField {
+  return (CAP_FIELDS as readonly string[]).includes(name);
+}
+
+/** One placeholder in a text block: [start, end) of `{{Field}}` and the value that replaces it. */
+export interface PlaceholderEdit {
+  start: number;
+  end: number;
+  field: CapField;
+  value: string;
+}
+
+/**
+ * Where a text block's placeholders are and what replaces them, found in ONE scan of the template's
+ * own text: a value is never scanned again, so an agent named "{{Deadline}}" keeps that name, and `$`,
+ * `\` or regex characters in a value stay literal. Unknown `{{…}}` are left as they are. Sorted by
+ * position; apply them from the last to the first so earlier offsets stay valid.
+ */
+export function placeholderEdits(text: string, values: CapValues): PlaceholderEdit[] {
+  const edits: PlaceholderEdit[] = [];
+  for (const m of text.matchAll(/\{\{([^{}]+)\}\}/g)) {
+    const field = m[1].trim();
+    if (!isCapField(field) || m.index === undefined) continue;
+    edits.push({ start: m.index, end: m.index + m[0].length, field, value: values[field] });
+  }
+  return edits;
+}
+
+/** The text with its placeholders filled (what the document's paragraph reads afterwards). */
+export function fillPlaceholders(text: string, values: CapValues): string {
+  let out = text;
+  for (const edit of placeholderEdits(text, values).reverse()) {
+    out = out.slice(0, edit.start) + edit.value + out.slice(edit.end);
+  }
+  return out;
 }

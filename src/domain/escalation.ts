@@ -5,7 +5,9 @@
  *
  * Exactly-once comes from the tracker, not from memory: the decision depends on the agent's current
  * `CAP Level`, and the caller records each level it acts on (Final CAP after `final-cap`, Termination
- * after `termination-review`), so a re-run or a second trigger decides `none`.
+ * after `termination-review`), so a re-run or a second trigger decides `none`. The caller records a level
+ * only once its alert is delivered or queued in the mail outbox and its Coaching Log entry exists
+ * (src/gas/capCheck.ts); until then a re-run decides the same action again and completes it.
  */
 import { CAP_LEVELS, COMPLETION_VALUES, type CapLevel } from './contract';
 import type { Interval, WorkingClock } from './workingClock';

@@ -193,8 +193,39 @@ export function validateRoster(agents: readonly Agent[]): RosterProblem[] {
       (v) => v.trim().toLowerCase(),
       'email',
     ),
+    ...agentIsTlProblems(agents),
   ];
   return problems.sort((a, b) => a.row - b.row);
+}
+
+/**
+ * An agent whose cXp or personal email is some TL's email would be both: as "TL" of other agents they
+ * could edit those agents' rows in the shared report. A blocking roster problem, named by row.
+ */
+function agentIsTlProblems(agents: readonly Agent[]): RosterProblem[] {
+  const tls = new Map<string, Agent>();
+  for (const a of agents)
+    if (a.tlEmail && !tls.has(a.tlEmail.toLowerCase())) tls.set(a.tlEmail.toLowerCase(), a);
+  const out: RosterProblem[] = [];
+  for (const agent of agents) {
+    for (const [header, value] of [
+      [TRACKER.cxpEmail, agent.cxpEmail],
+      [TRACKER.personalEmail, agent.personalEmail],
+    ] as const) {
+      const tl = value ? tls.get(value.toLowerCase()) : undefined;
+      if (!tl) continue;
+      out.push(
+        problem(
+          agent,
+          header,
+          value,
+          `is also a TL Email (row ${tl.row}, TL of ${tl.name || tl.oid}): an agent cannot be a TL, or they could edit other agents' rows in the progress report.`,
+        ),
+      );
+      break;
+    }
+  }
+  return out;
 }
 
 /** The problems that block sharing the progress report. */

@@ -103,6 +103,9 @@ function readDueDay(v: unknown): number | null {
   return day >= 1 && day <= MAX_DUE_DAY ? day : null;
 }
 
+/** The largest sane pace limit: a whole 3.5-day window is ~28 working hours; 24 leaves no doubt. */
+export const MAX_PACE_HOURS = 24;
+
 /** Blank, 'none', 'n/a' or '-' → null (no limit); '3', 3, '3 h', '2.5 hours' → hours. */
 function readPace(v: unknown): number | null | undefined {
   const text = toText(v).toLowerCase();
@@ -110,7 +113,7 @@ function readPace(v: unknown): number | null | undefined {
   const m = /^(\d+(?:\.\d+)?)\s*(h|hr|hrs|hour|hours)?$/.exec(text);
   if (!m) return undefined;
   const hours = Number(m[1]);
-  return hours > 0 ? hours : undefined;
+  return hours > 0 && hours <= MAX_PACE_HOURS ? hours : undefined;
 }
 
 /**
@@ -162,7 +165,7 @@ export function parseSchedule(rows: readonly (readonly unknown[])[], zone?: Zone
     const pace = paceCol < 0 ? null : readPace(row[paceCol]);
     if (pace === undefined) {
       rowProblems.push(
-        `${where(PACE)}: "${toText(row[paceCol])}" is not a positive number of hours (leave blank for no limit)`,
+        `${where(PACE)}: "${toText(row[paceCol])}" is not a number of hours from more than 0 to ${MAX_PACE_HOURS} (leave blank for no limit)`,
       );
     }
     if (rowProblems.length || dueDay === null || dueTime === null || pace === undefined) {
@@ -171,6 +174,11 @@ export function parseSchedule(rows: readonly (readonly unknown[])[], zone?: Zone
     }
     seen.set(item.toLowerCase(), rowNo);
     items.push({ item, dueDay, dueTime, paceLimitHours: pace, kind: inferKind(item) });
+  }
+  if (items.length === 0) {
+    problems.push(
+      'Schedule: no usable item rows: nothing is ever due, so nobody is behind (fill in the Schedule sheet)',
+    );
   }
   return { items, problems };
 }

@@ -3,11 +3,25 @@
  * (set-up writes the keys with their defaults and puts the description in each key's cell note), and the
  * parser that turns the sheet's values into a typed `Settings` plus a list of problems for the TL.
  *
- * Parsing never throws and never drops a key silently: a bad value is reported (naming the key and the
- * value) and the default is used in its place; keys this version does not know are kept in `extra`.
+ * Parsing never throws and never drops anything silently (SPEC behaviour 13, "checked, not guessed"):
+ *  - every bad value is an issue naming the key and the value, and saying what is used instead;
+ *  - lists (addresses, Holidays) are checked entry by entry: the good entries are used, the bad ones named;
+ *  - numbers must lie within the bounds in SETTING_DEFINITIONS (see `numberRule`);
+ *  - an unknown Time Zone has NO fallback: `badTimeZone` is set and runs that need the zone stop;
+ *  - Drive IDs are checked for their form here (cheap, every run); src/gas/settingsCheck.ts opens them.
+ * Keys this version does not know are kept in `extra`.
  */
 import { SETTINGS_HEADERS } from './contract';
-import { type Zone, parseDateValue, parseTimeOfDay } from './timeZone';
+import { type EmailContent, list, link, renderEmail, type Section, section } from './emailLayout';
+import {
+  addDays,
+  formatMdy,
+  parseDateValue,
+  parseTimeOfDay,
+  timeZoneIdProblem,
+  weekdayOf,
+  type Zone,
+} from './timeZone';
 import { isBlank, isDate, isValidEmail, parseBool, splitEmails, toText } from './values';
 import { type CalendarConfig, type DayTimes, DEFAULT_DAY_TIMES, validateDay } from './workingClock';
 
@@ -48,7 +62,15 @@ export interface Settings {
   extra: Record<string, unknown>;
 }
 
-type Kind = 'text' | 'date' | 'time' | 'emails' | 'dates' | 'hours' | 'count' | 'bool' | 'url';
+type Kind =
+  'text' | 'date' | 'time' | 'emails' | 'dates' | 'hours' | 'count' | 'bool' | 'url' | 'zone' | 'driveId';
+
+/** Bounds of a number setting (inclusive). */
+export interface NumberRule {
+  min: number;
+  max: number;
+  integer: boolean;
+}
 
 /** The Settings fields a definition can fill (everything but `extra`). */
 export type SettingField = Exclude<keyof Settings, 'extra'>;
@@ -61,6 +83,8 @@ export interface SettingDefinition {
   defaultValue: string | number | boolean;
   /** One line for the key's cell note. */
   description: string;
+  /** For `hours` / `count`: the sane range. */
+  bounds?: NumberRule;
 }
 
 const def = (
@@ -69,7 +93,19 @@ const def = (
   kind: Kind,
   defaultValue: string | number | boolean,
   description: string,
-): SettingDefinition => ({ key, field, kind, defaultValue, description });
+  bounds?: NumberRule,
+): SettingDefinition => ({ key, field, kind, defaultValue, description, ...(bounds ? { bounds } : {}) });
+
+/**
+ * Sane bounds (documented in the README): a Final CAP extension is at most a working week, OT is at most
+ * 10 sessions of at most 8 hours, and MIA needs 1-24 misses in a row (24 = every hands check of Days 1-4).
+ */
+export const NUMBER_BOUNDS = {
+  finalCapExtensionHours: { min: 1, max: 40, integer: false },
+  otSessions: { min: 1, max: 10, integer: true },
+  otSessionHours: { min: 0.5, max: 8, integer: false },
+  miaConsecutiveMisses: { min: 1, max: 24, integer: true },
+} as const satisfies Record<string, NumberRule>;
 
 /** Every key, in the order SPEC lists them (set-up writes them in this order), then this version's extras. */
 export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
@@ -138,21 +174,21 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
   def(
     'Progress Report Template ID',
     'progressReportTemplateId',
-    'text',
+    'driveId',
     '',
     'Drive ID of the "ESP Agent Progress Report Template"; blank = the script builds one.',
   ),
   def(
     'Leadership Drive Folder ID',
     'leadershipDriveFolderId',
-    'text',
+    'driveId',
     '',
     'Drive folder (cXp Leadership Drive) for progress reports.',
   ),
   def(
     'Progress Report ID',
     'progressReportId',
-    'text',
+    'driveId',
     '',
     'Written by the script when it creates the progress report; do not edit.',
   ),
@@ -175,16 +211,32 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
     'finalCapExtensionHours',
     'hours',
     8,
-    'Working hours an agent on a Final CAP has to finish before termination review.',
+    'Working hours an agent on a Final CAP has to finish before termination review (1-40).',
+    NUMBER_BOUNDS.finalCapExtensionHours,
   ),
-  def('OT Sessions', 'otSessions', 'count', 3, 'Number of overtime sessions proposed with a Final CAP.'),
-  def('OT Session Hours', 'otSessionHours', 'hours', 3, 'Length of each overtime session, in hours.'),
+  def(
+    'OT Sessions',
+    'otSessions',
+    'count',
+    3,
+    'Number of overtime sessions proposed with a Final CAP (whole number, 1-10).',
+    NUMBER_BOUNDS.otSessions,
+  ),
+  def(
+    'OT Session Hours',
+    'otSessionHours',
+    'hours',
+    3,
+    'Length of each overtime session, in hours (0.5-8).',
+    NUMBER_BOUNDS.otSessionHours,
+  ),
   def(
     'MIA Consecutive Misses',
     'miaConsecutiveMisses',
     'count',
     2,
-    'Hands checks missed in a row before an agent is marked MIA and reported.',
+    'Hands checks missed in a row before an agent is marked MIA and reported (whole number, 1-24).',
+    NUMBER_BOUNDS.miaConsecutiveMisses,
   ),
   def(
     'Dry Run',
@@ -197,7 +249,7 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
   def(
     'Time Zone',
     'timeZone',
-    'text',
+    'zone',
     '',
     'IANA time zone (e.g. America/Denver); blank = the spreadsheet time zone.',
   ),
@@ -211,16 +263,34 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
   def(
     'CAP Document Template ID',
     'capDocumentTemplateId',
-    'text',
+    'driveId',
     '',
     'Google Docs template for CAP documents; blank = no document is generated.',
   ),
 ];
 
+/** One unusable value, named by key and value, and what the product does instead. */
+export interface SettingIssue {
+  /** The Settings key (or `Schedule` for a Schedule row). */
+  key: string;
+  /** The value as the TL typed it (one entry of a list). */
+  value: string;
+  /** The whole sentence shown to the TL: `Settings "Key": "value" is …; …`. */
+  message: string;
+}
+
 export interface SettingsParse {
   settings: Settings;
-  /** One line per problem, naming the key and the bad value. */
+  /** One line per problem, naming the key and the bad value (the messages of `issues`). */
   problems: string[];
+  issues: SettingIssue[];
+  /** The typed Time Zone when it is not one: there is no fallback, runs that need the zone stop. */
+  badTimeZone: string | null;
+}
+
+export interface ParseOptions {
+  /** The tracker's own Drive ID: no Drive ID setting may point at the tracker itself. */
+  trackerId?: string;
 }
 
 /** Settings as set-up writes them: every key at its default. */
@@ -236,46 +306,117 @@ const BY_KEY = new Map(SETTING_DEFINITIONS.map((d) => [keyOf(d.key), d]));
 
 type Value = Settings[SettingField];
 
-/** Reads one value; returns the parsed value or a problem describing the bad input. */
-function readValue(
-  d: SettingDefinition,
-  raw: unknown,
-  zone: Zone | undefined,
-): { value: Value } | { problem: string } {
+/** A Drive ID as Drive writes them: letters, digits, `-` and `_` (a pasted URL or a name is not one). */
+const DRIVE_ID = /^[A-Za-z0-9_-]+$/;
+
+function numberText(rule: NumberRule): string {
+  return rule.integer
+    ? `a whole number from ${rule.min} to ${rule.max}`
+    : `a number from ${rule.min} to ${rule.max}`;
+}
+
+/** Reads a number setting: a number cell or digits (with `h`/`hours` for hours), inside `rule`. */
+export function readBoundedNumber(raw: unknown, rule: NumberRule, hours: boolean): number | null {
+  let n: number;
+  if (typeof raw === 'number') n = raw;
+  else {
+    const text = toText(raw).replace(hours ? /\s*(h|hrs?|hours?)$/i : /$^/, '');
+    if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text)) return null;
+    n = Number(text);
+  }
+  if (!Number.isFinite(n) || n < rule.min || n > rule.max) return null;
+  if (rule.integer && !Number.isInteger(n)) return null;
+  return n;
+}
+
+interface Read {
+  /** The value to use, or undefined for "use the default" (then `issues` says so). */
+  value?: Value;
+  issues: { value: string; why: string }[];
+}
+
+/** Reads one value; returns the value to use and what was wrong with the input. */
+function readValue(d: SettingDefinition, raw: unknown, zone: Zone | undefined, options: ParseOptions): Read {
   const shown = toText(raw);
-  const bad = (why: string): { problem: string } => ({ problem: `Settings "${d.key}": "${shown}" ${why}` });
+  const bad = (why: string): Read => ({ issues: [{ value: shown, why }] });
   switch (d.kind) {
     case 'text':
-      return { value: toText(raw) };
+      return { value: toText(raw), issues: [] };
+    case 'zone': {
+      const text = toText(raw);
+      if (text === '') return { value: '', issues: [] };
+      const why = timeZoneIdProblem(text);
+      return why
+        ? {
+            value: text,
+            issues: [{ value: text, why: `${why}; runs that need the time zone stop until it is fixed` }],
+          }
+        : { value: text, issues: [] };
+    }
+    case 'driveId': {
+      const text = toText(raw);
+      if (text === '') return { value: '', issues: [] };
+      if (!DRIVE_ID.test(text)) {
+        return {
+          value: text,
+          issues: [
+            {
+              value: text,
+              why: /^https?:/i.test(text)
+                ? 'is a web address, not a Drive ID: paste only the ID (the part between /d/ or /folders/ and the next /)'
+                : 'is not a Drive ID (letters, digits, - and _ only)',
+            },
+          ],
+        };
+      }
+      if (options.trackerId && text === options.trackerId) {
+        return {
+          value: text,
+          issues: [{ value: text, why: 'is this tracker itself, not the file this key is for' }],
+        };
+      }
+      return { value: text, issues: [] };
+    }
     case 'url': {
       const text = toText(raw);
       return text === '' || /^https?:\/\/\S+$/i.test(text)
-        ? { value: text }
-        : bad('is not a web address (https://…)');
+        ? { value: text, issues: [] }
+        : bad('is not a web address (https://…); it is not used until it is fixed');
     }
     case 'date': {
-      if (isBlank(raw)) return { value: null };
+      if (isBlank(raw)) return { value: null, issues: [] };
       const ymd = parseDateValue(raw, zone);
-      return ymd ? { value: ymd } : bad('is not a real calendar date (use M/D/YYYY, e.g. 1/8/2026)');
+      return ymd
+        ? { value: ymd, issues: [] }
+        : bad(
+            'is not a real calendar date (use M/D/YYYY, e.g. 1/8/2026); the cohort calendar stops until it is fixed',
+          );
     }
     case 'time': {
-      if (isBlank(raw)) return { value: String(d.defaultValue) };
+      if (isBlank(raw)) return { value: String(d.defaultValue), issues: [] };
       const hhmm = parseTimeOfDay(raw, zone);
-      return hhmm ? { value: hhmm } : bad('is not a time of day (e.g. 8:00, 8:00 AM or 16:30)');
+      return hhmm
+        ? { value: hhmm, issues: [] }
+        : bad(
+            `is not a time of day (e.g. 8:00, 8:00 AM or 16:30); ${d.defaultValue} is used until it is fixed`,
+          );
     }
     case 'emails': {
       const emails = splitEmails(toText(raw));
-      const invalid = emails.filter((e) => !isValidEmail(e));
-      if (invalid.length) {
-        return {
-          problem: `Settings "${d.key}": ${invalid.map((e) => `"${e}"`).join(', ')} is not a valid email address`,
-        };
-      }
-      return { value: emails };
+      const good = emails.filter(isValidEmail);
+      const issues = emails
+        .filter((e) => !isValidEmail(e))
+        .map((e) => ({
+          value: e,
+          why: good.length
+            ? `is not a valid email address and gets nothing until it is fixed; the other addresses (${good.join(', ')}) still get their emails`
+            : 'is not a valid email address; nobody on this list gets emails until it is fixed',
+        }));
+      return { value: good, issues };
     }
     case 'dates': {
       const dates = new Set<string>();
-      const bads: string[] = [];
+      const issues: Read['issues'] = [];
       const parts = isDate(raw)
         ? [raw]
         : toText(raw)
@@ -285,30 +426,42 @@ function readValue(
       for (const part of parts) {
         const ymd = parseDateValue(part, zone);
         if (ymd) dates.add(ymd);
-        else bads.push(toText(part));
+        else {
+          issues.push({
+            value: toText(part),
+            why: 'is not a real calendar date (use M/D/YYYY); it is not treated as a holiday until it is fixed (the other dates are)',
+          });
+        }
       }
-      if (bads.length) {
-        return {
-          problem: `Settings "${d.key}": ${bads.map((b) => `"${b}"`).join(', ')} is not a real calendar date (use M/D/YYYY)`,
-        };
-      }
-      return { value: [...dates].sort() };
+      return { value: [...dates].sort(), issues };
     }
     case 'hours':
     case 'count': {
-      if (isBlank(raw)) return { value: Number(d.defaultValue) };
-      const n = typeof raw === 'number' ? raw : Number(toText(raw).replace(/\s*(h|hrs?|hours?)$/i, ''));
-      if (d.kind === 'count') {
-        return Number.isInteger(n) && n >= 1 ? { value: n } : bad('is not a whole number of 1 or more');
-      }
-      return Number.isFinite(n) && n > 0 ? { value: n } : bad('is not a positive number of hours');
+      if (isBlank(raw)) return { value: Number(d.defaultValue), issues: [] };
+      const rule = d.bounds ?? { min: d.kind === 'count' ? 1 : 0.25, max: 1000, integer: d.kind === 'count' };
+      const n = readBoundedNumber(raw, rule, d.kind === 'hours');
+      return n === null
+        ? bad(`is not ${numberText(rule)}; ${d.defaultValue} (the default) is used until it is fixed`)
+        : { value: n, issues: [] };
     }
     case 'bool': {
-      if (isBlank(raw)) return { value: Boolean(d.defaultValue) };
+      if (isBlank(raw)) return { value: Boolean(d.defaultValue), issues: [] };
       const b = parseBool(raw);
-      return b === null ? bad('is not TRUE or FALSE') : { value: b };
+      return b === null
+        ? bad(
+            `is not TRUE or FALSE; ${String(d.defaultValue).toUpperCase()} (the safe default) is used until it is fixed`,
+          )
+        : { value: b, issues: [] };
     }
   }
+}
+
+/** The first working day on or after `ymd` (Monday-Friday, not a holiday). */
+function nextWorkingDay(ymd: string, holidays: readonly string[]): string {
+  let day = ymd;
+  for (let i = 0; i < 366 && (weekdayOf(day) === 0 || weekdayOf(day) === 6 || holidays.includes(day)); i++)
+    day = addDays(day, 1);
+  return day;
 }
 
 /**
@@ -316,13 +469,19 @@ function readValue(
  * Keys match case-insensitively. Missing keys take their defaults (required-ness is the caller's call:
  * e.g. creating the progress report needs Day 1 Date). `zone` reads Date cells: Sheets returns a date
  * cell as local midnight and a time cell as a Date on 1899-12-30, both in the spreadsheet's zone.
- * The configured day is also checked (`validateDay`).
+ * The configured day is also checked (`validateDay`), and Day 1 on a non-working day is named.
  */
-export function parseSettings(rows: readonly (readonly unknown[])[], zone: Zone | undefined): SettingsParse {
+export function parseSettings(
+  rows: readonly (readonly unknown[])[],
+  zone: Zone | undefined,
+  options: ParseOptions = {},
+): SettingsParse {
   const values = new Map<SettingField, Value>();
   const extra: Record<string, unknown> = {};
-  const problems: string[] = [];
+  const issues: SettingIssue[] = [];
+  const issue = (key: string, value: string, message: string) => issues.push({ key, value, message });
   const seen = new Set<string>();
+  let badTimeZone: string | null = null;
   rows.forEach((row, index) => {
     const key = keyOf(row[0]);
     if (!key || (index === 0 && key === keyOf(SETTINGS_HEADERS[0]))) return;
@@ -332,27 +491,52 @@ export function parseSettings(rows: readonly (readonly unknown[])[], zone: Zone 
       return;
     }
     if (seen.has(key)) {
-      problems.push(`Settings "${d.key}" appears more than once (row ${index + 1}); the first one is used`);
+      issue(
+        d.key,
+        toText(row[1]),
+        `Settings "${d.key}" appears more than once (row ${index + 1}, "${toText(row[1])}"); the first one is used`,
+      );
       return;
     }
     seen.add(key);
-    const result = readValue(d, row[1], zone);
-    if ('problem' in result) problems.push(`${result.problem}; using the default`);
-    else values.set(d.field, result.value);
+    const result = readValue(d, row[1], zone, options);
+    for (const bad of result.issues)
+      issue(d.key, bad.value, `Settings "${d.key}": "${bad.value}" ${bad.why}`);
+    if (d.kind === 'zone' && result.issues.length) badTimeZone = toText(row[1]);
+    if (result.value !== undefined) values.set(d.field, result.value);
   });
 
   const settings = { extra } as Settings;
-  const target = settings as unknown as Record<SettingField, Value>;
+  const target: Record<SettingField, Value> = settings;
   for (const d of SETTING_DEFINITIONS) {
     const value = values.get(d.field);
     if (value !== undefined) target[d.field] = value;
     else {
-      const fallback = readValue(d, d.defaultValue, zone);
-      target[d.field] = 'value' in fallback ? fallback.value : null;
+      const fallback = readValue(d, d.defaultValue, zone, {});
+      target[d.field] = fallback.value === undefined ? null : fallback.value;
     }
   }
-  problems.push(...validateDay(dayTimesOf(settings)).map((p) => `Settings: ${p}`));
-  return { settings, problems };
+  const reportId = settings.progressReportId;
+  if (reportId && reportId === settings.progressReportTemplateId) {
+    issue(
+      'Progress Report ID',
+      reportId,
+      `Settings "Progress Report ID": "${reportId}" is the same file as "Progress Report Template ID": the template must stay blank, so the report needs its own file`,
+    );
+  }
+  if (settings.day1) {
+    const first = nextWorkingDay(settings.day1, settings.holidays);
+    if (first !== settings.day1) {
+      const why = weekdayOf(settings.day1) % 6 === 0 ? 'a weekend day' : 'a holiday';
+      issue(
+        'Day 1 Date',
+        formatMdy(settings.day1),
+        `Settings "Day 1 Date": "${formatMdy(settings.day1)}" is ${why}; Day 1 is taken to be ${formatMdy(first)}, the next working day`,
+      );
+    }
+  }
+  for (const p of validateDay(dayTimesOf(settings))) issue('Working day', '', `Settings: ${p}`);
+  return { settings, problems: issues.map((i) => i.message), issues, badTimeZone };
 }
 
 /** The working day the Settings describe (break and lunch lengths are fixed by the expectations). */
@@ -376,4 +560,43 @@ export function calendarConfigOf(settings: Settings, zone: Zone): CalendarConfig
 /** The Settings sheet's values for set-up: header row, then every key with its default. */
 export function settingsToRows(): (string | number | boolean)[][] {
   return [[...SETTINGS_HEADERS], ...SETTING_DEFINITIONS.map((d) => [d.key, d.defaultValue])];
+}
+
+/**
+ * The licensing team's daily "settings need fixing" email: every issue named by key and value, grouped
+ * under Settings and Schedule, with a link to the tracker. All text is escaped by the layout.
+ */
+export function settingsProblemsEmail(input: {
+  issues: readonly SettingIssue[];
+  trackerName: string;
+  trackerUrl: string;
+  /** Set when Licensing Team Email has no valid address and this goes to the trigger's owner instead. */
+  noLicensingAddress: boolean;
+}): EmailContent {
+  const n = input.issues.length;
+  const settingsIssues = input.issues.filter((i) => i.key !== 'Schedule').map((i) => i.message);
+  const scheduleIssues = input.issues.filter((i) => i.key === 'Schedule').map((i) => i.message);
+  const sections: Section[] = [];
+  if (settingsIssues.length) sections.push(section('Settings sheet', [list(settingsIssues)], 'alert'));
+  if (scheduleIssues.length) sections.push(section('Schedule sheet', [list(scheduleIssues)], 'alert'));
+  return renderEmail({
+    subject: `ESP settings: ${n} problem${n === 1 ? '' : 's'} to fix in ${input.trackerName}`,
+    title: 'Settings need fixing',
+    intro: [
+      [
+        'The tracker ',
+        link(input.trackerName, input.trackerUrl),
+        ' found values it cannot use. Each is named below with what the tracker does until it is fixed. ',
+        'After fixing them, run ESP Licensing › Check settings to confirm. This email is sent at most once a day.',
+      ],
+      ...(input.noLicensingAddress
+        ? [
+            [
+              '"Licensing Team Email" has no valid address, so this went to the account that runs the triggers.',
+            ],
+          ]
+        : []),
+    ],
+    sections,
+  });
 }

@@ -312,3 +312,38 @@ export function intlZone(id: string): Zone {
     );
   });
 }
+
+/** Java's custom zone ids (`GMT-7`, `GMT+05:30`), which Utilities.formatDate also understands. */
+const CUSTOM_GMT = /^GMT[+-](\d{1,2})(?::?(\d{2}))?$/;
+
+/**
+ * Checks that `id` names a time zone Apps Script will honour: an IANA id (e.g. `America/Denver`, `UTC`),
+ * checked with the standard Intl API (Apps Script's V8 runtime has it), spelt in the database's own case,
+ * or a fixed `GMT±h[:mm]`. Needed because Utilities.formatDate does NOT reject an unknown id: like Java's
+ * TimeZone.getTimeZone it silently formats in GMT, so a misspelt `America/Denvr` (or `america/denver`:
+ * Java ids are case-sensitive) would shift every date and deadline by hours without a word.
+ * Returns null when the id is good, else why not (with the right spelling when only the case is wrong).
+ */
+export function timeZoneIdProblem(id: string): string | null {
+  const text = id.trim();
+  const custom = CUSTOM_GMT.exec(text);
+  if (custom) {
+    return Number(custom[1]) <= 18 && Number(custom[2] ?? 0) <= 59 ? null : 'is not a valid GMT offset';
+  }
+  const hint = 'is not a time zone id (use the IANA name, e.g. America/Denver, America/New_York or UTC)';
+  if (!text || /\s/.test(text)) return hint;
+  let resolved: string;
+  try {
+    resolved = new Intl.DateTimeFormat('en-US', { timeZone: text }).resolvedOptions().timeZone;
+  } catch {
+    return hint;
+  }
+  if (resolved !== text && resolved.toLowerCase() === text.toLowerCase()) {
+    return `is not spelt as the time zone database spells it: write "${resolved}" (capitals matter)`;
+  }
+  return null;
+}
+
+export function isTimeZoneId(id: string): boolean {
+  return timeZoneIdProblem(id) === null;
+}

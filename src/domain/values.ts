@@ -56,13 +56,50 @@ export function toBool(v: unknown): boolean {
   return parseBool(v) === true;
 }
 
+const MONTH_WORD = /^\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d/i;
+
 /**
- * Formula injection guard for text we write into a sheet: text that Sheets would treat as a formula or a
- * signed number (`=`, `+`, `-`, `@`, also after leading whitespace, and a leading tab or carriage return
- * as OWASP advises) gets a leading apostrophe, which Sheets hides and stores the rest as plain text.
+ * True when Sheets would not store `text` as the same text if it were written with setValue(s) or
+ * appendRow, which parse strings like typed input: formulas (`=`, and `+ - @` which Sheets and OWASP treat
+ * as formula starts), numbers ("00123", "1,234", "$5", "12%", ".5"), TRUE/FALSE, dates and times ("4/14",
+ * "2026-01-14", "Jan 14", "14 Jan 2026", "16:15"), a leading apostrophe (Sheets would swallow it), and a
+ * leading tab/CR/LF. Deliberately broad: a false positive only costs an invisible apostrophe.
  */
-export function neutraliseFormula(text: string): string {
-  return /^[\t\r]|^\s*[=+\-@]/.test(text) ? `'${text}` : text;
+export function wouldSheetsParse(text: string): boolean {
+  if (text === '') return false;
+  if (/^[\t\r\n]/.test(text)) return true;
+  const t = text.trim();
+  if (/^[=+\-@'"(]/.test(t)) return true;
+  if (/^[\d.,$€£¥%]/.test(t)) return true;
+  if (/^(?:true|false)$/i.test(t)) return true;
+  if (MONTH_WORD.test(t)) return true;
+  return /^\d{1,2}\s+[a-z]{3,9}\.?(?:,?\s+\d{2,4})?$/i.test(t);
+}
+
+/**
+ * Text as Sheets must keep it: a string that setValue(s)/appendRow would parse (formula, number, date,
+ * time, boolean, see `wouldSheetsParse`) gets a leading apostrophe, which Sheets hides and strips, storing
+ * the rest as plain text; getValue/getDisplayValue then return exactly `text`. Use for every string
+ * written into a cell with setValue(s)/appendRow (not for a cell formatted as plain text `@`).
+ */
+export function keepAsText(text: string): string {
+  return wouldSheetsParse(text) ? `'${text}` : text;
+}
+
+/** Compatible name of `keepAsText` (it used to guard formulas only; it now guards all typed-input parsing). */
+export const neutraliseFormula = keepAsText;
+
+/** The number format "Plain text": Sheets stores a string written there exactly as given (no parsing). */
+export const PLAIN_TEXT_FORMAT = '@';
+
+/**
+ * A cell value ready for setValue(s)/appendRow: strings kept as text, numbers/booleans/Dates as values.
+ * Pass the cell's number format when known: a plain-text (`@`) cell takes the string as it is (an
+ * apostrophe there would be stored and shown).
+ */
+export function cellInput<T>(v: T, numberFormat = ''): T | string {
+  if (typeof v !== 'string' || numberFormat === PLAIN_TEXT_FORMAT) return v;
+  return keepAsText(v);
 }
 
 const HTML_ENTITIES: Readonly<Record<string, string>> = {

@@ -3,16 +3,22 @@ import { SHEET } from '../domain/contract';
 import { generateCapDocument } from '../gas/capDocument';
 import { loadConfig } from '../gas/config';
 import { refreshDashboard } from '../gas/dashboard';
-import { runFromMenu } from '../gas/feedback';
+import { activeUi, runFromMenu } from '../gas/feedback';
 import { sendInvitation } from '../gas/invitation';
 import { withDocumentLock } from '../gas/lock';
 import { validateAllNotes } from '../gas/noteValidation';
 import { createProgressReport } from '../gas/progressReport';
 import { syncProgress } from '../gas/progressSync';
 import { describeReport, describeSync } from '../gas/reportMessages';
+import { checkSettings, describeSettingsCheck } from '../gas/settingsCheck';
 import { setupWorkbook } from '../gas/setupWorkbook';
 import { requireSheet } from '../gas/sheetTable';
-import { installTriggers as install, removeTriggers as remove } from '../gas/triggers';
+import {
+  describeInstall,
+  describeRemove,
+  installTriggers as install,
+  removeTriggers as remove,
+} from '../gas/triggers';
 import { capCheck, nightlySweep } from './triggers';
 
 function tracker(): GoogleAppsScript.Spreadsheet.Spreadsheet {
@@ -98,7 +104,15 @@ export function menuRefreshDashboard(): string {
 }
 
 export function menuGenerateCapDocument(): string {
-  const ui = SpreadsheetApp.getUi();
+  const ui = activeUi();
+  if (!ui) {
+    // From a trigger or the script editor there is nobody to ask for an OID: say so in the log.
+    return runFromMenu('Generate CAP document', () => {
+      throw new Error(
+        'it asks for an agent OID, so run it from the ESP Licensing menu (or call createCapDocument(oid, level)).',
+      );
+    });
+  }
   const answer = ui.prompt('Generate CAP document', 'Agent OID:', ui.ButtonSet.OK_CANCEL);
   if (answer.getSelectedButton() !== ui.Button.OK) return 'Cancelled.';
   return runFromMenu('Generate CAP document', () =>
@@ -119,17 +133,15 @@ export function menuRunCapCheck(): string {
 
 export function installTriggers(): string {
   return runFromMenu('Install triggers', () =>
-    withDocumentLock(() => {
-      const done = install(tracker(), loadConfig(tracker()));
-      return done.length
-        ? `Installed:\n• ${done.join('\n• ')}`
-        : 'Every trigger was already installed: nothing changed.';
-    }),
+    withDocumentLock(() => describeInstall(install(tracker(), loadConfig(tracker())))),
   );
 }
 
 export function removeTriggers(): string {
-  return runFromMenu('Remove triggers', () =>
-    withDocumentLock(() => `Removed ${remove()} trigger(s) of this project.`),
-  );
+  return runFromMenu('Remove triggers', () => withDocumentLock(() => describeRemove(remove())));
+}
+
+/** Checks every setting, the Schedule rows and the Drive IDs; reads only, so it needs no lock. */
+export function menuCheckSettings(): string {
+  return runFromMenu('Check settings', () => describeSettingsCheck(checkSettings(tracker())));
 }

@@ -1,10 +1,19 @@
 /**
- * Entry points the sidebars call through `google.script.run`. Each returns plain JSON (no Date, no
- * function: Google fails the whole call otherwise).
+ * Entry points the sidebars call through `google.script.run`. Each checks its arguments first (a page
+ * may send anything) and returns plain JSON (no Date, no function: Google fails the whole call
+ * otherwise).
  */
-import type { CapLevel } from '../domain/contract';
+import { CAP_LEVELS } from '../domain/contract';
+import {
+  optionalText,
+  optionalTextList,
+  requireNoArguments,
+  requireOneOf,
+  requireText,
+  requireTextList,
+} from '../domain/pageArguments';
 import { generateCapDocument } from '../gas/capDocument';
-import { loadConfig } from '../gas/config';
+import { loadConfig, readConfig } from '../gas/config';
 import { type AttendanceSaved, saveHandsCheck } from '../gas/handsCheck';
 import { withDocumentLock } from '../gas/lock';
 import {
@@ -20,46 +29,54 @@ function tracker(): GoogleAppsScript.Spreadsheet.Spreadsheet {
   return SpreadsheetApp.getActiveSpreadsheet();
 }
 
-/** The attendance sidebar's data. */
-export function getAttendanceView(scope: Scope, header?: string): AttendanceView {
-  return attendanceView(
-    tracker(),
-    loadConfig(tracker()),
-    scope === 'all' ? 'all' : 'mine',
-    Session.getActiveUser().getEmail(),
-    header,
-  );
+const SCOPES: readonly Scope[] = ['mine', 'all'];
+
+/** The attendance sidebar's data. `scope` is "mine" or "all"; `header` optionally picks a check. */
+export function getAttendanceView(scope: unknown, header?: unknown): AttendanceView {
+  const which = requireOneOf('getAttendanceView', 'scope', scope ?? 'mine', SCOPES);
+  const check = optionalText('getAttendanceView', 'header', header);
+  // Read-only and without the lock: readConfig never sends the settings email.
+  return attendanceView(tracker(), readConfig(tracker()), which, Session.getActiveUser().getEmail(), check);
 }
 
 /**
  * Saves one hands check (from the attendance sidebar; also usable from the story).
  * Returns plain JSON: counts, who is now MIA and who is one miss away.
  */
-export function saveAttendance(header: string, presentOids: string[], shownOids?: string[]): AttendanceSaved {
+export function saveAttendance(header: unknown, presentOids: unknown, shownOids?: unknown): AttendanceSaved {
+  const check = requireText('saveAttendance', 'header', header);
+  const present = requireTextList('saveAttendance', 'presentOids', presentOids);
+  const shown = optionalTextList('saveAttendance', 'shownOids', shownOids);
   return withDocumentLock(() => {
-    const saved = saveHandsCheck(tracker(), loadConfig(tracker()), header, presentOids, shownOids);
+    const saved = saveHandsCheck(tracker(), loadConfig(tracker()), check, present, shown);
     return {
       header: saved.header,
       present: saved.present,
       missed: saved.missed,
       mia: saved.outcome.mia.map((m) => ({ oid: m.oid, name: m.name })),
-      atOneMiss: saved.outcome.atOneMiss,
-      newlyMia: saved.outcome.newlyMia,
+      atOneMiss: saved.outcome.atOneMiss.map((m) => ({ oid: m.oid, name: m.name })),
+      newlyMia: [...saved.outcome.newlyMia],
     };
   });
 }
 
 /** The cohort status screen's data. */
-export function getCohortStatus(): CohortStatus {
+export function getCohortStatus(...args: unknown[]): CohortStatus {
+  requireNoArguments('getCohortStatus', args);
   return cohortStatus(tracker());
 }
 
 /** Selects an agent's row in the tracker. */
-export function showAgentRow(oid: string): number {
-  return openAgentRow(tracker(), String(oid));
+export function showAgentRow(oid: unknown): number {
+  return openAgentRow(tracker(), requireText('showAgentRow', 'oid', oid));
 }
 
 /** One agent's CAP document at a level, without a dialog (the story, or a TL's own script). */
-export function createCapDocument(oid: string, level?: CapLevel): string {
-  return withDocumentLock(() => generateCapDocument(tracker(), loadConfig(tracker()), oid, level).url);
+export function createCapDocument(oid: unknown, level?: unknown): string {
+  const agent = requireText('createCapDocument', 'oid', oid);
+  const capLevel =
+    level === undefined || level === null || level === ''
+      ? undefined
+      : requireOneOf('createCapDocument', 'level', level, CAP_LEVELS);
+  return withDocumentLock(() => generateCapDocument(tracker(), loadConfig(tracker()), agent, capLevel).url);
 }

@@ -3,16 +3,20 @@
  * triggers, and the time triggers (nightly sweep, hourly CAP check, the mail continuation).
  */
 import { runCapCheck } from '../gas/capCheck';
-import { recordCompletion } from '../gas/completionForm';
+import { catchUp, describeCatchUp, replayQueued } from '../gas/catchUp';
+import { recordCompletion, submissionOf } from '../gas/completionForm';
+import { now } from '../gas/clock';
 import { loadConfig } from '../gas/config';
 import { clearContinuation, RunBudget, scheduleContinuation } from '../gas/continuation';
-import { handleTrackerEdit } from '../gas/immediateAlerts';
+import { handleTrackerEdit, isRelevantTrackerEdit } from '../gas/immediateAlerts';
 import { withDocumentLock } from '../gas/lock';
 import { Mailer } from '../gas/mailer';
 import { buildMenu } from '../gas/menu';
 import { validateEditedRange } from '../gas/noteValidation';
+import { runOrQueue } from '../gas/pendingEvents';
 import { describeCap, describeSweep } from '../gas/sweepMessages';
 import { runNightlySweep } from '../gas/sweep';
+import { recordHeartbeat } from '../gas/triggers';
 import { handleReportEdit } from '../gas/tickLog';
 
 function tracker(): GoogleAppsScript.Spreadsheet.Spreadsheet {
@@ -33,19 +37,25 @@ export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   validateEditedRange(e.range);
 }
 
-/** Time trigger, daily after Day End. */
+/** Time trigger, daily after Day End: first the queued events and missed immediate alerts, then the sweep. */
 export function nightlySweep(): string {
-  const message = withDocumentLock(
-    () => describeSweep(runNightlySweep(tracker(), loadConfig(tracker()))),
-    120_000,
-  );
+  const message = withDocumentLock(() => {
+    const caught = describeCatchUp(catchUp(tracker(), loadConfig(tracker())));
+    return [caught, describeSweep(runNightlySweep(tracker(), loadConfig(tracker())))]
+      .filter(Boolean)
+      .join('\n');
+  }, 120_000);
   console.log(message);
   return message;
 }
 
-/** Time trigger, hourly. */
-export function capCheck(): string {
-  const message = withDocumentLock(() => describeCap(runCapCheck(tracker(), loadConfig(tracker()))), 120_000);
+/** Time trigger, hourly (also on the menu): drains queued events and re-checks immediate alerts, then the CAP check. */
+export function capCheck(e?: GoogleAppsScript.Events.TimeDriven): string {
+  if (e && e.triggerUid) recordHeartbeat(); // run by its time trigger, not from the menu
+  const message = withDocumentLock(() => {
+    const caught = describeCatchUp(catchUp(tracker(), loadConfig(tracker())));
+    return [caught, describeCap(runCapCheck(tracker(), loadConfig(tracker())))].filter(Boolean).join('\n');
+  }, 120_000);
   console.log(message);
   return message;
 }
@@ -61,10 +71,25 @@ export function continueMail(): string {
   }, 120_000);
 }
 
-/** Installable edit trigger on the tracker: Sales Inhibitor and ready-for-production alerts, Last Updated. */
+/**
+ * Installable edit trigger on the tracker: Sales Inhibitor and ready-for-production alerts, Last Updated.
+ * Edits elsewhere return at once (no config, no lock). When the lock stays busy the edit is queued for
+ * the next run, never dropped.
+ */
 export function onTrackerEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  if (!e || !e.range) return;
-  withDocumentLock(() => handleTrackerEdit(tracker(), loadConfig(tracker()), e.range));
+  if (!e || !e.range || !isRelevantTrackerEdit(e.range)) return;
+  const r = e.range;
+  const edit = {
+    row: r.getRow(),
+    numRows: r.getNumRows(),
+    column: r.getColumn(),
+    numColumns: r.getNumColumns(),
+  };
+  runOrQueue({ kind: 'tracker-edit', ...edit, at: now().getTime() }, 30_000, () => {
+    const config = loadConfig(tracker());
+    replayQueued(tracker(), config);
+    handleTrackerEdit(tracker(), config, edit);
+  });
 }
 
 /**
@@ -76,7 +101,18 @@ export function onReportEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   handleReportEdit(e.range);
 }
 
-/** Installable form-submit trigger: the Carrier Cert Completion Form. */
-export function onCompletionFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
-  withDocumentLock(() => recordCompletion(tracker(), loadConfig(tracker()), e.namedValues ?? {}));
+/**
+ * Installable form-submit trigger on the Carrier Cert Completion Form itself (or, for a form that writes
+ * to the tracker, on the tracker). Queued, never dropped, when the lock stays busy.
+ */
+export function onCompletionFormSubmit(
+  e: GoogleAppsScript.Events.FormsOnFormSubmit | GoogleAppsScript.Events.SheetsOnFormSubmit,
+): void {
+  if (!e) return;
+  const submission = submissionOf(e, now());
+  runOrQueue({ kind: 'completion', ...submission }, 30_000, () => {
+    const config = loadConfig(tracker());
+    replayQueued(tracker(), config);
+    recordCompletion(tracker(), config, submission);
+  });
 }

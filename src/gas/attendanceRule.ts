@@ -14,13 +14,13 @@
 import { dedupeKey } from '../domain/alerts';
 import { attendanceCheckHeaders, SHEET, TRACKER } from '../domain/contract';
 import { attendanceRun, miaNoteLine } from '../domain/attendance';
-import { miaAlertEmail } from '../domain/emails';
 import { toBool } from '../domain/values';
 import type { WorkingClock } from '../domain/workingClock';
 import type { Config } from './config';
 import { requireClock } from './config';
 import type { Mailer } from './mailer';
 import { SheetTable, type Spreadsheet } from './sheetTable';
+import { composed } from './mailRecipes';
 
 export interface AttendanceOutcome {
   /** Agents newly marked MIA by this run. */
@@ -97,7 +97,7 @@ export function applyAttendanceRule(
     mailer?.queue({
       kind: 'mia',
       to: config.settings.espManagerEmails,
-      ...miaAlertEmail({ agent: { name, oid, tlName }, ymd: today, missed: run.missedHeaders }),
+      ...composed('mia', { agent: { name, oid, tlName }, ymd: today, missed: run.missedHeaders }),
       urgent: true,
       // Reported once per agent per cohort, whatever day the sweep or sidebar notices it.
       dedupeKey: dedupeKey('mia', config.settings.day1 ?? '', oid),

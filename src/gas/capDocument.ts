@@ -4,13 +4,7 @@
  * from the tracker, pace and logs, saved to the leadership folder, shared only with the TL, HR and the
  * ESP managers (never by link), and linked from the agent's Coaching Log entry.
  */
-import {
-  CAP_FIELDS,
-  type CapValues,
-  DEFAULT_CAP_TEMPLATE,
-  placeholder,
-  regexLiteral,
-} from '../domain/capDocument';
+import { type CapValues, DEFAULT_CAP_TEMPLATE, placeholderEdits } from '../domain/capDocument';
 import {
   CAP_LEVELS,
   COACHING_LOG_HEADERS,
@@ -24,6 +18,8 @@ import { windowEnd } from '../domain/workingClock';
 import { finalCapDeadline } from '../domain/escalation';
 import { CAP_POLICY } from './capCheck';
 import { now } from './clock';
+import { openDocument } from './open';
+import { withRetry } from './retry';
 import { type Config, requireClock, writeSetting } from './config';
 import { syncProgress } from './progressSync';
 import { shareAsEditors } from './sharing';
@@ -65,6 +61,11 @@ export function generateCapDocument(
   oid: string,
   requested?: CapLevel,
 ): CapDocumentResult {
+  if (requested !== undefined && !(CAP_LEVELS as readonly string[]).includes(requested)) {
+    throw new ContractError(
+      `Unknown CAP level "${String(requested)}": use one of ${CAP_LEVELS.map((l) => `"${l}"`).join(', ')}.`,
+    );
+  }
   const clock = requireClock(config);
   const { settings } = config;
   const tracker = SheetTable.open(ss, SHEET.tracker, [
@@ -121,18 +122,42 @@ export function generateCapDocument(
     'Documented By': Session.getActiveUser().getEmail() || 'ESP Licensing Tracker',
   };
   const folder = settings.leadershipDriveFolderId
-    ? DriveApp.getFolderById(settings.leadershipDriveFolderId)
-    : DriveApp.getRootFolder();
+    ? withRetry(() => DriveApp.getFolderById(settings.leadershipDriveFolderId))
+    : withRetry(() => DriveApp.getRootFolder());
   const docName = `${level} - ${name} (${values.OID}) - ${values.Date}`;
-  const copy = DriveApp.getFileById(templateId(ss, config, folder)).makeCopy(docName, folder);
-  const doc = DocumentApp.openById(copy.getId());
-  const body = doc.getBody();
-  for (const field of CAP_FIELDS) body.replaceText(regexLiteral(placeholder(field)), values[field]);
+  const template = templateId(ss, config, folder);
+  // Lookups are retried on transient errors; the copy is not (a retry after a copy that did happen
+  // would leave a duplicate CAP document in the leadership folder).
+  const copy = withRetry(() => DriveApp.getFileById(template)).makeCopy(docName, folder);
+  const doc = openDocument(copy.getId());
+  fillTemplate(doc.getBody(), values);
   doc.saveAndClose();
   const people = [tracker.text(i, TRACKER.tlEmail), ...settings.hrEmails, ...settings.espManagerEmails];
-  const share = shareAsEditors(copy, people);
+  const share = shareAsEditors(copy, people, ss.getId());
   linkInCoachingLog(ss, values, level, doc.getUrl(), at);
   return { id: doc.getId(), url: doc.getUrl(), name: docName, level, sharedWith: share.added };
+}
+
+/**
+ * Fills every `{{Field}}` of the copied template in ONE pass over the template's own text: each
+ * paragraph (table cells included) is read once, its placeholders located, and each replaced in place
+ * (deleteText + insertText, from the last to the first, so formatting around them stays). Values are
+ * inserted as literal text and never scanned again: an agent named "{{Deadline}}" keeps that name, and
+ * `$`, `\` or regex characters in a value come out as typed (Body.replaceText would read its pattern
+ * as a regex and the replacement's `$`/`\` specially).
+ */
+function fillTemplate(body: GoogleAppsScript.Document.Body, values: CapValues): void {
+  for (const paragraph of body.getParagraphs()) {
+    const text = paragraph.getText();
+    if (!text.includes('{{')) continue;
+    const edits = placeholderEdits(text, values);
+    if (!edits.length) continue;
+    const editable = paragraph.editAsText();
+    for (const edit of edits.reverse()) {
+      editable.deleteText(edit.start, edit.end - 1);
+      if (edit.value) editable.insertText(edit.start, edit.value);
+    }
+  }
 }
 
 /** Fills the link on the agent's latest entry of that level without one, or adds an entry. */

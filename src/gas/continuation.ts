@@ -1,6 +1,6 @@
 /**
  * Staying inside Apps Script's 6-minute execution limit. Long runs measure their own time with a
- * RunBudget, stop at a safe point (work not done is saved — e.g. unsent mail waits in the Mail Queue)
+ * RunBudget, stop at a safe point (work not done is saved — e.g. unsent mail waits in the Mail Outbox)
  * and schedule a one-off continuation trigger, instead of being killed half-way.
  */
 import { now } from './clock';

@@ -6,7 +6,7 @@
  */
 import { DASHBOARD_TITLE, SHEET, TRACKER } from '../domain/contract';
 import { formatMdy } from '../domain/timeZone';
-import { neutraliseFormula } from '../domain/values';
+import { cellInput } from '../domain/values';
 import { now } from './clock';
 import type { Config } from './config';
 import { type PaceRow, type VerdictCounts, verdictCounts } from './progressSync';
@@ -72,10 +72,8 @@ export function refreshDashboard(ss: Spreadsheet, config: Config, rows: readonly
   if (last > grid.length) sheet.getRange(grid.length + 1, 1, last - grid.length, width).clearContent();
   const overflow = grid.length - sheet.getMaxRows();
   if (overflow > 0) sheet.insertRowsAfter(sheet.getMaxRows(), overflow);
-  // TL names are user text: keep them text.
-  sheet
-    .getRange(1, 1, grid.length, width)
-    .setValues(grid.map((r) => r.map((v) => (typeof v === 'string' ? neutraliseFormula(v) : v))));
+  // TL names and item names are user text, the stamp holds a date: every string stays text.
+  sheet.getRange(1, 1, grid.length, width).setValues(grid.map((r) => r.map((v) => cellInput(v))));
   drawChart(sheet, sheet.getRange(3, 1, itemRows.length + 1, 3));
   return counts;
 }

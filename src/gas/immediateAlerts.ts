@@ -6,9 +6,10 @@
  */
 import { dedupeKey, type OutgoingMessage } from '../domain/alerts';
 import { ESP_STATUS_HEADERS, SHEET, TRACKER } from '../domain/contract';
-import { type AgentRef, readyForProductionEmail, salesInhibitorEmail } from '../domain/emails';
+import { type AgentRef } from '../domain/emails';
 import type { Settings } from '../domain/settings';
 import { now } from './clock';
+import { composed } from './mailRecipes';
 import type { Config } from './config';
 import { Mailer, type MailSummary } from './mailer';
 import { SheetTable, type Spreadsheet } from './sheetTable';
@@ -38,79 +39,108 @@ export function readyForProduction(
   return {
     kind: 'ready-for-production',
     to: settings.pmEmails,
-    ...readyForProductionEmail({ agent, statuses }),
+    ...composed('ready-for-production', { agent, statuses }),
     urgent: true,
     dedupeKey: dedupeKey('ready-for-production', settings.day1 ?? '', agent.oid),
     agents: [agent.name],
   };
 }
 
+/**
+ * The cheap first look an edit trigger takes before loading config or waiting for the lock: is this an
+ * edit of agent rows of the ESP Tracker sheet, other than the script's own `Last Updated` stamp? It reads
+ * at most the header row (one call) and only when a single column was edited.
+ */
+export function isRelevantTrackerEdit(range: GoogleAppsScript.Spreadsheet.Range): boolean {
+  const sheet = range.getSheet();
+  if (sheet.getName() !== SHEET.tracker) return false;
+  if (range.getRow() + range.getNumRows() - 1 < 2) return false; // the header row only
+  if (range.getNumColumns() !== 1) return true;
+  const header = String(sheet.getRange(1, range.getColumn()).getValue()).trim();
+  return header !== TRACKER.lastUpdated;
+}
+
+/** The immediate alerts an agent row calls for now (sales inhibitor, ready for production). */
+function rowAlerts(tracker: SheetTable, i: number, settings: Settings): OutgoingMessage[] {
+  const out: OutgoingMessage[] = [];
+  const oid = tracker.text(i, TRACKER.oid);
+  const name = tracker.text(i, TRACKER.agentName);
+  if (!oid && !name) return out;
+  const agent = { name, oid, tlName: tracker.has(TRACKER.tlName) ? tracker.text(i, TRACKER.tlName) : '' };
+  const inhibitor = tracker.has(TRACKER.salesInhibitor) ? tracker.text(i, TRACKER.salesInhibitor) : '';
+  if (!NO_INHIBITOR.has(inhibitor.toLowerCase())) {
+    out.push({
+      kind: 'sales-inhibitor',
+      to: settings.opsManagementEmails,
+      ...composed('sales-inhibitor', {
+        agent,
+        inhibitor,
+        note: tracker.has(TRACKER.coachingNote) ? tracker.text(i, TRACKER.coachingNote) : '',
+      }),
+      urgent: true,
+      // Once per agent and inhibitor: a different inhibitor later is news again.
+      dedupeKey: dedupeKey('sales-inhibitor', settings.day1 ?? '', oid, inhibitor),
+      agents: [name],
+    });
+  }
+  const statuses = Object.fromEntries(
+    ESP_STATUS_HEADERS.filter((h) => tracker.has(h)).map((h) => [h, tracker.text(i, h)]),
+  );
+  const ready = readyForProduction(agent, statuses, settings);
+  if (ready) out.push(ready);
+  return out;
+}
+
 export function handleTrackerEdit(
   ss: Spreadsheet,
   config: Config,
-  range: GoogleAppsScript.Spreadsheet.Range,
+  edit: { row: number; numRows: number; column: number; numColumns: number },
+  at: Date = now(),
 ): EditAlertResult {
   const result: EditAlertResult = { salesInhibitors: [], readyForProduction: [], stamped: 0, mail: null };
-  if (range.getSheet().getName() !== SHEET.tracker) return result;
-  const first = Math.max(range.getRow(), 2) - 2;
-  const last = range.getRow() + range.getNumRows() - 1 - 2;
+  const first = Math.max(edit.row, 2) - 2;
+  const last = edit.row + edit.numRows - 1 - 2;
   if (last < first) return result;
   const tracker = SheetTable.open(ss, SHEET.tracker, [TRACKER.agentName, TRACKER.oid]);
   const lastUpdatedCol = tracker.has(TRACKER.lastUpdated) ? tracker.col(TRACKER.lastUpdated) + 1 : 0;
-  const editedOnlyStamp =
-    range.getNumColumns() === 1 && lastUpdatedCol > 0 && range.getColumn() === lastUpdatedCol;
+  const editedOnlyStamp = edit.numColumns === 1 && lastUpdatedCol > 0 && edit.column === lastUpdatedCol;
   if (editedOnlyStamp) return result;
   const { settings } = config;
   const mailer = new Mailer(ss, settings);
-  const at = now();
   let queued = 0;
   for (let i = first; i <= Math.min(last, tracker.rowCount - 1); i++) {
-    const oid = tracker.text(i, TRACKER.oid);
-    const name = tracker.text(i, TRACKER.agentName);
-    if (!oid && !name) continue;
+    if (!tracker.text(i, TRACKER.oid) && !tracker.text(i, TRACKER.agentName)) continue;
     if (tracker.has(TRACKER.lastUpdated)) {
       tracker.set(i, TRACKER.lastUpdated, at);
       result.stamped++;
     }
-    const agent = { name, oid, tlName: tracker.has(TRACKER.tlName) ? tracker.text(i, TRACKER.tlName) : '' };
-    const inhibitor = tracker.has(TRACKER.salesInhibitor) ? tracker.text(i, TRACKER.salesInhibitor) : '';
-    if (!NO_INHIBITOR.has(inhibitor.toLowerCase())) {
-      mailer.queue({
-        kind: 'sales-inhibitor',
-        to: settings.opsManagementEmails,
-        ...salesInhibitorEmail({
-          agent,
-          inhibitor,
-          note: tracker.has(TRACKER.coachingNote) ? tracker.text(i, TRACKER.coachingNote) : '',
-        }),
-        urgent: true,
-        // Once per agent and inhibitor: a different inhibitor later is news again.
-        dedupeKey: dedupeKey('sales-inhibitor', settings.day1 ?? '', oid, inhibitor),
-        agents: [name],
-      });
-      result.salesInhibitors.push(name);
-      queued++;
-    }
-    const statuses = Object.fromEntries(
-      ESP_STATUS_HEADERS.filter((h) => tracker.has(h)).map((h) => [h, tracker.text(i, h)]),
-    );
-    const allComplete =
-      Object.keys(statuses).length === ESP_STATUS_HEADERS.length &&
-      Object.values(statuses).every((s) => s === 'Complete');
-    if (allComplete) {
-      mailer.queue({
-        kind: 'ready-for-production',
-        to: settings.pmEmails,
-        ...readyForProductionEmail({ agent, statuses }),
-        urgent: true,
-        dedupeKey: dedupeKey('ready-for-production', settings.day1 ?? '', oid),
-        agents: [name],
-      });
-      result.readyForProduction.push(name);
+    for (const m of rowAlerts(tracker, i, settings)) {
+      mailer.queue(m);
+      (m.kind === 'sales-inhibitor' ? result.salesInhibitors : result.readyForProduction).push(
+        tracker.text(i, TRACKER.agentName),
+      );
       queued++;
     }
   }
   tracker.flush();
   if (queued > 0) result.mail = mailer.flush();
   return result;
+}
+
+/**
+ * The safety net behind the edit trigger: every agent row's immediate alerts are queued again; the
+ * mailer sends only those whose dedupe key the Alert Log does not show as sent, so an alert whose edit
+ * trigger never ran (another user's trigger, a script write, a lost event) still goes out — once.
+ * One read of the tracker whatever its size.
+ */
+export function recheckImmediateAlerts(ss: Spreadsheet, config: Config, mailer: Mailer): number {
+  const tracker = SheetTable.open(ss, SHEET.tracker, [TRACKER.agentName, TRACKER.oid]);
+  let n = 0;
+  for (const i of tracker.rowIndexes()) {
+    for (const m of rowAlerts(tracker, i, config.settings)) {
+      mailer.queue(m);
+      n++;
+    }
+  }
+  return n;
 }

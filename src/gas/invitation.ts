@@ -5,13 +5,14 @@
  * later than that, the TL must confirm.
  */
 import { dedupeKey } from '../domain/alerts';
-import { g2tInvitationEmail } from '../domain/emails';
 import { dayTimesOf } from '../domain/settings';
 import { now } from './clock';
 import { type Config, requireClock } from './config';
 import { Mailer, type MailSummary } from './mailer';
+import { composed } from './mailRecipes';
 import { readAgents } from './progressReport';
 import { ContractError, type Spreadsheet } from './sheetTable';
+import { openSpreadsheet } from './open';
 
 export const NOTICE_HOURS = 24;
 
@@ -46,13 +47,14 @@ export function sendInvitation(
           : `Day 1 starts in ${hours.toFixed(1)} hours, less than the ${NOTICE_HOURS} hours' notice agents should get. Nothing was sent.`,
     };
   }
-  const content = g2tInvitationEmail({
+  // The outbox stores the recipe (inputs), not the bodies, and composes it again if the send waits.
+  const content = composed('g2t-invitation', {
     cohortName: settings.cohortName,
     dayDates: [1, 2, 3, 4].map((n) => clock.workingDate(n)),
     g2tLink: settings.g2tLink,
     times: dayTimesOf(settings),
     schedule: config.schedule,
-    progressReportUrl: SpreadsheetApp.openById(settings.progressReportId).getUrl(),
+    progressReportUrl: openSpreadsheet(settings.progressReportId).getUrl(),
     certCoordinatorEmail: settings.certCoordinatorEmails[0] ?? settings.licensingTeamEmails[0] ?? '',
   });
   const mailer = new Mailer(ss, settings);

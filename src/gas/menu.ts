@@ -8,6 +8,7 @@ export type MenuEntry = { caption: string; functionName: string } | 'separator';
 
 export const MENU_ITEMS: readonly MenuEntry[] = [
   { caption: 'Set up workbook', functionName: 'menuSetupWorkbook' },
+  { caption: 'Check settings', functionName: 'menuCheckSettings' },
   { caption: 'Validate all Name - Date - Note entries', functionName: 'menuValidateNotes' },
   'separator',
   { caption: 'Create / update progress report', functionName: 'menuCreateProgressReport' },

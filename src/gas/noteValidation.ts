@@ -1,8 +1,9 @@
 /**
  * Behaviour 4 — Name - Date - Note validation of the tracker's three `… Note` columns, plus the
  * N-Number warning. Used by the simple `onEdit` (just the edited block) and by the menu item that
- * re-validates every row. Per column: one read each of values, notes and backgrounds, and at most one
- * write each (plus one read of formulas) — so the cost does not grow with the number of agents.
+ * re-validates every row. Per column: one read each of values, formulas, notes and backgrounds, at most
+ * one write of notes and backgrounds, and for normalised cells one read of number formats and at most
+ * three setValues (only the changed cells, see writeRewrites) — the cost does not grow with agents.
  *
  * Invalid text is never deleted or rewritten: the cell is coloured and gets a note saying what is
  * wrong. Only notes and colours this script set are ever cleared, so a TL's own cell notes survive.
@@ -11,7 +12,8 @@
 import { NOTE_HEADERS, SHEET, TRACKER } from '../domain/contract';
 import { parseNoteCell } from '../domain/nameDateNote';
 import { nNumberWarning } from '../domain/nNumber';
-import { neutraliseFormula, toText } from '../domain/values';
+import { formatMdy, type Zone } from '../domain/timeZone';
+import { cellInput, isValidDate, toText } from '../domain/values';
 import { COLOR } from '../domain/workbookPlan';
 import { now } from './clock';
 import { headerKey, type Sheet } from './sheetTable';
@@ -35,13 +37,22 @@ interface Verdict {
   rewrite: string | null;
 }
 
-function judge(kind: ColumnKind, value: unknown, formula: string, today: string): Verdict {
+function judge(kind: ColumnKind, value: unknown, formula: string, zone: Zone): Verdict {
+  const today = zone.ymd(now());
   if (formula) {
     const why =
       kind === 'note'
         ? `${NOTE_FLAG_PREFIX}\nThis cell holds a formula (${formula.slice(0, 60)}), not a note. Type the entry as text: Name - Date - Note.`
         : `${NNUMBER_FLAG_PREFIX} This cell holds a formula (${formula.slice(0, 60)}); type the N-Number as text.`;
     return { flag: why, rewrite: null };
+  }
+  if (kind === 'note' && isValidDate(value)) {
+    // A bare date typed into the cell ("4/14") is parsed by Sheets into a date value.
+    const shown = formatMdy(zone.ymd(value));
+    return {
+      flag: `${NOTE_FLAG_PREFIX}\nSheets read this cell as the date ${shown}, not a note. Type the entry as Name - Date - Note (e.g. Jordan Lee - ${shown} - Called).`,
+      rewrite: null,
+    };
   }
   const text = toText(value);
   if (kind === 'nNumber') {
@@ -74,7 +85,7 @@ function validateBlock(
   kind: ColumnKind,
   row: number,
   rows: number,
-  today: string,
+  zone: Zone,
   counts: ValidationCounts,
 ): void {
   const range = sheet.getRange(row, col, rows, 1);
@@ -86,11 +97,11 @@ function validateBlock(
   const flagColor = kind === 'note' ? COLOR.invalidNote : COLOR.warning;
   const prefix = kind === 'note' ? NOTE_FLAG_PREFIX : NNUMBER_FLAG_PREFIX;
   let notesChanged = false;
-  let valuesChanged = false;
-  const newValues = values.map((line) => [line[0]]);
+  /** Normalised text per block row; only these cells are written (other cells are never touched). */
+  const rewrites = new Map<number, string>();
   values.forEach(([value], r) => {
     if (toText(value) !== '') counts.checked++;
-    const verdict = judge(kind, value, formulas[r][0], today);
+    const verdict = judge(kind, value, formulas[r][0], zone);
     const ours = notes[r][0].startsWith(prefix);
     if (verdict.flag) {
       if (kind === 'note') counts.invalid++;
@@ -104,8 +115,7 @@ function validateBlock(
       notesChanged = true;
     }
     if (verdict.rewrite !== null) {
-      newValues[r][0] = neutraliseFormula(verdict.rewrite);
-      valuesChanged = true;
+      rewrites.set(r, verdict.rewrite);
       counts.normalised++;
     }
   });
@@ -113,7 +123,48 @@ function validateBlock(
     range.setNotes(notes);
     range.setBackgrounds(backgrounds);
   }
-  if (valuesChanged) range.setValues(newValues);
+  writeRewrites(range, values, formulas, rewrites);
+}
+
+/** At most this many separate writes per column; more runs are written as one block. */
+const MAX_RUN_WRITES = 3;
+
+/**
+ * Writes only the rewritten cells, as text Sheets keeps as text: one setValues per run of consecutive
+ * rewritten rows, so cells in between are never touched (a formula stays a formula, text such as
+ * `=SUM(1,1)` typed with an apostrophe stays text, a TL's edit made since the read is kept). When a
+ * column has more than MAX_RUN_WRITES runs (a first validation of many entries), one setValues covers
+ * first to last rewritten row and each cell in between is written back as read: its formula, its
+ * value, its text kept as text. Calls per column are therefore bounded whatever the number of agents.
+ */
+function writeRewrites(
+  range: GoogleAppsScript.Spreadsheet.Range,
+  values: unknown[][],
+  formulas: string[][],
+  rewrites: Map<number, string>,
+): void {
+  if (rewrites.size === 0) return;
+  const rows = [...rewrites.keys()].sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const r of rows) {
+    const last = runs[runs.length - 1];
+    if (last && r === last[1] + 1) last[1] = r;
+    else runs.push([r, r]);
+  }
+  const formats = range.getNumberFormats();
+  const input = (r: number): unknown => {
+    const text = rewrites.get(r);
+    if (text !== undefined) return cellInput(text, formats[r][0]);
+    if (formulas[r][0]) return formulas[r][0];
+    return cellInput(values[r][0], formats[r][0]);
+  };
+  const write = (from: number, to: number) => {
+    const block: unknown[][] = [];
+    for (let r = from; r <= to; r++) block.push([input(r)]);
+    range.offset(from, 0, block.length, 1).setValues(block);
+  };
+  if (runs.length <= MAX_RUN_WRITES) for (const [from, to] of runs) write(from, to);
+  else write(rows[0], rows[rows.length - 1]);
 }
 
 /** Validates the watched cells inside an edited block (simple onEdit: one cell or a paste). */
@@ -126,10 +177,10 @@ export function validateEditedRange(range: GoogleAppsScript.Spreadsheet.Range): 
   if (lastRow < firstRow) return counts;
   const c0 = range.getColumn();
   const c1 = c0 + range.getNumColumns() - 1;
-  const today = spreadsheetZone(sheet.getParent()).ymd(now());
+  const zone = spreadsheetZone(sheet.getParent());
   for (const [col, kind] of watchedColumns(sheet)) {
     if (col >= c0 && col <= c1)
-      validateBlock(sheet, col, kind, firstRow, lastRow - firstRow + 1, today, counts);
+      validateBlock(sheet, col, kind, firstRow, lastRow - firstRow + 1, zone, counts);
   }
   return counts;
 }
@@ -139,7 +190,7 @@ export function validateAllNotes(sheet: Sheet): ValidationCounts {
   const counts: ValidationCounts = { checked: 0, invalid: 0, normalised: 0, warnings: 0 };
   const rows = sheet.getLastRow() - 1;
   if (rows < 1) return counts;
-  const today = spreadsheetZone(sheet.getParent()).ymd(now());
-  for (const [col, kind] of watchedColumns(sheet)) validateBlock(sheet, col, kind, 2, rows, today, counts);
+  const zone = spreadsheetZone(sheet.getParent());
+  for (const [col, kind] of watchedColumns(sheet)) validateBlock(sheet, col, kind, 2, rows, zone, counts);
   return counts;
 }

@@ -4,14 +4,17 @@
  * `AHIP/Aetna Status` (one write) and rewrites the tracker's `Pace` sheet (one write) for TLs to see.
  * Sheets calls do not depend on the number of agents.
  */
-import { SHEET, TRACKER } from '../domain/contract';
+import { PROGRESS_SHEET, SHEET, TRACKER } from '../domain/contract';
 import { assessPace, type PaceReport, type TickEvent, type Verdict } from '../domain/pace';
 import { LAST_SELF_REPORT, TICK_LOG_HEADERS, TICK_LOG_SHEET } from '../domain/progressReport';
-import { formatMdy } from '../domain/timeZone';
-import { isDate, neutraliseFormula } from '../domain/values';
+import { cellInput, escapeHtml, isDate } from '../domain/values';
 import { now } from './clock';
 import { type Config, requireClock } from './config';
-import { ContractError, headerKey, SheetTable, type Spreadsheet } from './sheetTable';
+import { ContractError, headerKey, SheetTable, type Sheet, type Spreadsheet } from './sheetTable';
+import { dedupeKey } from '../domain/alerts';
+import { Mailer } from './mailer';
+import { openSpreadsheet } from './open';
+import { loadRowMap, type RowMap } from './reportRowMap';
 
 export const PACE_SHEET = 'Pace';
 export const PACE_HEADERS = [
@@ -28,6 +31,9 @@ export const PACE_HEADERS = [
   'Verdict',
   'Last Self-Report',
 ] as const;
+/** Pace columns holding instants (or a word: "done", "never"), shown as `M/d/yyyy H:mm`. */
+export const PACE_DATE_HEADERS = ['Projected Finish', 'Last Self-Report'] as const;
+export const PACE_DATE_FORMAT = 'M/d/yyyy H:mm';
 
 export interface PaceRow {
   oid: string;
@@ -76,9 +82,15 @@ export interface SyncResult {
   rows: PaceRow[];
   reportId: string;
   statusUpdates: number;
+  /** What agents did to the shared report that the sync refused (forged rows, renamed sheet…). */
+  integrity: string[];
 }
 
-function readTicks(report: Spreadsheet): Map<string, TickEvent[]> {
+/**
+ * Tick Log rows by agent. With a row map, a tick counts only when it was made in the row the script gave
+ * that agent (the log's `Row`), whatever OID the row showed at the time.
+ */
+function readTicks(report: Spreadsheet, map: RowMap | null): Map<string, TickEvent[]> {
   const byOid = new Map<string, TickEvent[]>();
   const sheet = report.getSheetByName(TICK_LOG_SHEET);
   if (!sheet) return byOid;
@@ -86,7 +98,9 @@ function readTicks(report: Spreadsheet): Map<string, TickEvent[]> {
   for (const i of log.rowIndexes()) {
     const at = log.value(i, 'At');
     if (!isDate(at)) continue;
-    const oid = log.text(i, 'OID').toLowerCase();
+    const owner = map ? map.rows.get(Number(log.value(i, 'Row'))) : log.text(i, 'OID');
+    if (!owner) continue;
+    const oid = owner.toLowerCase();
     const list = byOid.get(oid) ?? [];
     list.push({ item: log.text(i, 'Item'), checked: log.value(i, 'Checked') === true, at });
     byOid.set(oid, list);
@@ -122,14 +136,20 @@ export function syncProgress(ss: Spreadsheet, config: Config): SyncResult {
   const reportId = config.settings.progressReportId;
   if (!reportId)
     throw new ContractError('Settings "Progress Report ID" is blank: run Create progress report first.');
-  const report = SpreadsheetApp.openById(reportId);
-  const progress = SheetTable.open(report, 'Progress', ['OID', LAST_SELF_REPORT]);
-  const ticks = readTicks(report);
+  if (reportId.trim() === ss.getId())
+    throw new ContractError(
+      `Settings "Progress Report ID" (${reportId}) is this tracker's own ID, not the progress report's. Paste the report's ID.`,
+    );
+  const report = openSpreadsheet(reportId);
+  const map = loadRowMap(reportId);
+  const integrity: string[] = [];
+  const progressSheet = findProgressSheet(report, map, integrity);
+  const progress = SheetTable.read(progressSheet, ['OID', LAST_SELF_REPORT]);
+  const ticks = readTicks(report, map);
   const tracker = SheetTable.open(ss, SHEET.tracker, [TRACKER.agentName, TRACKER.oid, TRACKER.tlName]);
   const at = now();
   const items = config.schedule.map((s) => s.item);
-  const reportRows = new Map<string, number>();
-  for (const i of progress.rowIndexes()) reportRows.set(progress.text(i, 'OID').toLowerCase(), i);
+  const reportRows = creditedRows(progress, map, integrity);
 
   const rows: PaceRow[] = [];
   let statusUpdates = 0;
@@ -186,8 +206,101 @@ export function syncProgress(ss: Spreadsheet, config: Config): SyncResult {
     }
   }
   tracker.flush();
-  writePaceSheet(ss, rows, config);
-  return { rows, reportId, statusUpdates };
+  if (integrity.length > 0) alertLicensingTeam(ss, config, report, integrity);
+  writePaceSheet(ss, rows);
+  return { rows, reportId, statusUpdates, integrity };
+}
+
+/**
+ * The report's Progress sheet: by the sheet ID recorded when the report was made (so a rename does not
+ * stop the sync for everyone; the rename is reported), else by name.
+ */
+function findProgressSheet(report: Spreadsheet, map: RowMap | null, integrity: string[]): Sheet {
+  if (map) {
+    const byId = report.getSheets().find((s) => s.getSheetId() === map.sheetId);
+    if (byId) {
+      const name = byId.getName();
+      if (name !== PROGRESS_SHEET)
+        integrity.push(
+          `The report's "${PROGRESS_SHEET}" sheet was renamed to "${name}"; it was still read. Rename it back to "${PROGRESS_SHEET}".`,
+        );
+      return byId;
+    }
+  }
+  const byName = report.getSheetByName(PROGRESS_SHEET);
+  if (byName) return byName;
+  throw new ContractError(
+    `The progress report has no "${PROGRESS_SHEET}" sheet${map ? ` (and no sheet with ID ${map.sheetId})` : ''}: it was renamed or deleted. Restore it from the report's version history.`,
+  );
+}
+
+/**
+ * OID → data index of the row credited to that agent. With a row map, only the rows the script wrote
+ * count: any other row holding an OID (typed or appended by an agent, even with another agent's OID) is
+ * ignored and reported, as is a script row that no longer shows its agent's OID.
+ */
+function creditedRows(progress: SheetTable, map: RowMap | null, integrity: string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const i of progress.rowIndexes()) {
+    const shown = progress.text(i, 'OID');
+    const row = progress.sheetRow(i);
+    if (!map) {
+      if (shown && !out.has(shown.toLowerCase())) out.set(shown.toLowerCase(), i);
+      continue;
+    }
+    const owner = map.rows.get(row);
+    if (!owner) {
+      if (shown)
+        integrity.push(
+          `Progress row ${row} was not written by the script (OID "${shown}"): ignored, nothing credited from it.`,
+        );
+      continue;
+    }
+    // Agents cannot edit OID cells, so a mismatch means rows were moved (sorted, inserted) by an
+    // editor of the sheet: crediting either OID could be wrong, so neither is, until it is put back.
+    if (shown.toLowerCase() !== owner.toLowerCase()) {
+      integrity.push(
+        `Progress row ${row} was created for OID ${owner} but now shows "${shown}" (rows moved?): not credited until it is put back.`,
+      );
+      continue;
+    }
+    out.set(owner.toLowerCase(), i);
+  }
+  return out;
+}
+
+/** One email a day to the licensing team listing what the sync refused (deduped by the Alert Log). */
+function alertLicensingTeam(ss: Spreadsheet, config: Config, report: Spreadsheet, integrity: string[]): void {
+  const to = config.settings.licensingTeamEmails;
+  if (to.length === 0) return;
+  const url = report.getUrl();
+  const subject = `Progress report tampering: ${integrity.length} problem(s) need a look`;
+  const lines = integrity.slice(0, 50);
+  const more = integrity.length - lines.length;
+  const body = [
+    'The nightly sync found changes agents should not be able to make in the shared progress report.',
+    'Nothing was credited from them:',
+    ...lines.map((l) => `- ${l}`),
+    ...(more > 0 ? [`- and ${more} more`] : []),
+    url,
+  ].join('\n');
+  const items =
+    lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('') + (more > 0 ? `<li>and ${more} more</li>` : '');
+  const htmlBody =
+    '<p>The nightly sync found changes agents should not be able to make in the shared progress report. ' +
+    `Nothing was credited from them:</p><ul>${items}</ul>` +
+    `<p><a href="${escapeHtml(url)}">Open the progress report</a></p>`;
+  const mailer = new Mailer(ss, config.settings);
+  mailer.queue({
+    kind: 'report-integrity',
+    to,
+    subject,
+    htmlBody,
+    body,
+    urgent: false,
+    dedupeKey: dedupeKey('report-integrity', config.zone.ymd(now()), integrity.join(' / ').slice(0, 200)),
+  });
+  mailer.flush();
 }
 
 /** `Module 1 Reviewed 2.8/3 h; Quiz 1 Screenshots 0.4 h` — done items only, limits where set. */
@@ -207,17 +320,15 @@ function hoursText(hours: PaceRow['hoursByItem']): string {
  * the pace limits, warnings, projected finish, verdict and the last self-report, for TLs to sort and
  * filter. Anything typed into it is replaced at the next sync.
  */
-function writePaceSheet(ss: Spreadsheet, rows: PaceRow[], config: Config): void {
+function writePaceSheet(ss: Spreadsheet, rows: PaceRow[]): void {
   let sheet = ss.getSheetByName(PACE_SHEET);
   if (!sheet) {
     sheet = ss.insertSheet(PACE_SHEET);
     sheet.setFrozenRows(1);
   }
-  const fmt = (d: Date) => {
-    const t = config.zone.toLocal(d);
-    return `${formatMdy(config.zone.ymd(d))} ${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`;
-  };
-  const values = [
+  // Instants are written as real Dates shown through a date-time number format (TLs can sort them);
+  // every string, e.g. Items Done "1/14", is written as text Sheets keeps (never parsed as a date).
+  const values: (string | number | Date)[][] = [
     [...PACE_HEADERS],
     ...rows.map((r) => [
       r.name,
@@ -229,9 +340,9 @@ function writePaceSheet(ss: Spreadsheet, rows: PaceRow[], config: Config): void 
       Math.round(r.hoursSpent * 10) / 10,
       r.paceWarnings.join('; '),
       hoursText(r.hoursByItem),
-      r.verdict === 'complete' ? 'done' : fmt(r.projectedFinish),
+      r.verdict === 'complete' ? 'done' : r.projectedFinish,
       r.verdict,
-      r.lastSelfReport ? fmt(r.lastSelfReport) : 'never',
+      r.lastSelfReport ?? 'never',
     ]),
   ];
   const last = sheet.getLastRow();
@@ -239,8 +350,13 @@ function writePaceSheet(ss: Spreadsheet, rows: PaceRow[], config: Config): void 
     sheet.getRange(values.length + 1, 1, last - values.length, PACE_HEADERS.length).clearContent();
   const overflow = values.length - sheet.getMaxRows();
   if (overflow > 0) sheet.insertRowsAfter(sheet.getMaxRows(), overflow);
-  // Names are user text: neutralise anything that would read as a formula.
   sheet
     .getRange(1, 1, values.length, PACE_HEADERS.length)
-    .setValues(values.map((r) => r.map((v) => (typeof v === 'string' ? neutraliseFormula(v) : v))));
+    .setValues(values.map((r) => r.map((v) => cellInput(v))));
+  if (rows.length > 0) {
+    for (const header of PACE_DATE_HEADERS) {
+      const col = PACE_HEADERS.indexOf(header) + 1;
+      sheet.getRange(2, col, rows.length, 1).setNumberFormat(PACE_DATE_FORMAT);
+    }
+  }
 }

@@ -12,7 +12,9 @@ export function describeReport(r: ReportResult): string {
   ];
   if (r.folderNote) lines.push(r.folderNote);
   if (r.share.rejected.length) {
-    lines.push(`Drive refused ${r.share.rejected.length} address(es) — share with these agents another way:`);
+    lines.push(
+      `Drive refused ${r.share.rejected.length} address(es) (found in ${r.share.calls} sharing call(s)) — share with these agents another way:`,
+    );
     for (const x of r.share.rejected) lines.push(`  • ${x.email}: ${x.reason}`);
   }
   if (r.warnings.length) {
@@ -25,8 +27,13 @@ export function describeReport(r: ReportResult): string {
 
 export function describeSync(s: SyncResult): string {
   const c = verdictCounts(s.rows);
-  return (
+  const text =
     `Synced ${c.agents} agent(s): ${c.complete} complete, ${c.onTrack} on track, ` +
-    `${c.atRisk} at risk, ${c.behind} behind. ${s.statusUpdates} tracker status(es) updated; see the Pace sheet.`
-  );
+    `${c.atRisk} at risk, ${c.behind} behind. ${s.statusUpdates} tracker status(es) updated; see the Pace sheet.`;
+  if (s.integrity.length === 0) return text;
+  return [
+    text,
+    `The report was tampered with (${s.integrity.length}); nothing was credited from it and the licensing team was told:`,
+    ...s.integrity.map((x) => `  • ${x}`),
+  ].join('\n');
 }

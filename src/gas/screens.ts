@@ -5,12 +5,14 @@
  */
 import { attendanceRun } from '../domain/attendance';
 import { attendanceCheckHeaders, ISSUE_VALUES, SHEET, TRACKER } from '../domain/contract';
-import { toBool } from '../domain/values';
+import { formatMdy, type Zone } from '../domain/timeZone';
+import { isDate, toBool } from '../domain/values';
 import { recordedChecks } from './attendanceRule';
 import { now } from './clock';
 import { type Config, requireClock } from './config';
 import { PACE_SHEET } from './progressSync';
 import { ContractError, SheetTable, type Spreadsheet } from './sheetTable';
+import { spreadsheetZone } from './zone';
 
 export type Scope = 'mine' | 'all';
 
@@ -118,16 +120,31 @@ export interface CohortStatus {
 
 const OPEN = ISSUE_VALUES[1];
 
+/**
+ * A Pace cell as the TL reads it in the sheet: a Date (Projected Finish, Last Self-Report) as
+ * `M/D/YYYY HH:mm` in the spreadsheet's zone, never JavaScript's `Wed Jan 14 2026 … GMT-0700`.
+ */
+function cellText(v: unknown, zone: Zone): string {
+  if (isDate(v)) {
+    if (Number.isNaN(v.getTime())) return '';
+    const t = zone.toLocal(v);
+    return `${formatMdy(zone.ymd(v))} ${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`;
+  }
+  return v === null || v === undefined ? '' : String(v).trim();
+}
+
 export function cohortStatus(ss: Spreadsheet): CohortStatus {
   const tracker = SheetTable.open(ss, SHEET.tracker, [TRACKER.oid, TRACKER.agentName, TRACKER.tlName]);
   const paceSheet = ss.getSheetByName(PACE_SHEET);
   const pace = paceSheet ? SheetTable.read(paceSheet, ['OID']) : null;
+  const zone = spreadsheetZone(ss);
   const paceRow = new Map((pace?.rowIndexes() ?? []).map((i) => [pace!.text(i, 'OID').toLowerCase(), i]));
   const cell = (i: number, h: string) => (tracker.has(h) ? tracker.text(i, h) : '');
   const rows = tracker.rowIndexes().map((i): StatusRow => {
     const oid = tracker.text(i, TRACKER.oid);
     const p = paceRow.get(oid.toLowerCase());
-    const fromPace = (h: string) => (pace && p !== undefined && pace.has(h) ? pace.text(p, h) : '');
+    const fromPace = (h: string) =>
+      pace && p !== undefined && pace.has(h) ? cellText(pace.value(p, h), zone) : '';
     const issues: string[] = [];
     if (cell(i, TRACKER.paymentIssue) === OPEN) issues.push('Payment issue');
     if (cell(i, TRACKER.loginIssue) === OPEN) issues.push('Login issue');

@@ -4,10 +4,11 @@
  * Schedule rows, dropdowns, checkboxes, red/amber/green colouring, frozen header rows. Running it
  * again adds nothing. Returns one line per thing it added, for the TL.
  */
-import { DASHBOARD_TITLE, SETTINGS_HEADERS, SHEET } from '../domain/contract';
+import { DASHBOARD_TITLE, SETTINGS_HEADERS, SHEET, TRACKER } from '../domain/contract';
 import { DEFAULT_SCHEDULE, scheduleToRows } from '../domain/schedule';
 import { SETTING_DEFINITIONS } from '../domain/settings';
 import { COLOR, COLOR_RULES, COLUMN_RULES, type ColorRule, type ColumnRule } from '../domain/workbookPlan';
+import { keepAsText, PLAIN_TEXT_FORMAT } from '../domain/values';
 import { syncAttendanceRoster } from './attendanceRoster';
 import { headerKey, SheetTable, type Sheet, type Spreadsheet } from './sheetTable';
 import { SHEET_SPECS, type SheetSpec } from './sheetSpecs';
@@ -33,6 +34,8 @@ export function setupWorkbook(ss: Spreadsheet): string[] {
       added,
     );
   }
+  const tracker = sheets.get(SHEET.tracker);
+  if (tracker) ensurePlainTextColumns(tracker.sheet, tracker.headers, TEXT_COLUMNS, added);
   const newAgents = syncAttendanceRoster(ss);
   if (newAgents > 0) added.push(`Attendance: added ${newAgents} agent row(s) from the ESP Tracker.`);
   return added;
@@ -63,7 +66,7 @@ function ensureSheet(
     if (start + missing.length - 1 > sheet.getMaxColumns()) {
       sheet.insertColumnsAfter(sheet.getMaxColumns(), start + missing.length - 1 - sheet.getMaxColumns());
     }
-    sheet.getRange(1, start, 1, missing.length).setValues([missing]);
+    sheet.getRange(1, start, 1, missing.length).setValues([missing.map(keepAsText)]);
     added.push(
       `"${spec.name}": added header${missing.length > 1 ? 's' : ''} ${missing.map((h) => `"${h}"`).join(', ')}.`,
     );
@@ -114,7 +117,7 @@ function ensureScheduleRows(sheet: Sheet, added: string[]): void {
 function ensureDashboardTitle(sheet: Sheet, added: string[]): void {
   const title = sheet.getRange(1, 1);
   if (title.getValue() !== '') return;
-  title.setValue(DASHBOARD_TITLE).setFontWeight('bold');
+  title.setValue(keepAsText(DASHBOARD_TITLE)).setFontWeight('bold');
   added.push('Dashboard: added its title (counts and chart are drawn by Refresh dashboard).');
 }
 
@@ -152,6 +155,27 @@ function ensureColumnRules(
     added.push(
       `"${sheet.getName()}": ${rule.rule.kind === 'list' ? 'dropdown' : rule.rule.kind} on "${rule.header}".`,
     );
+  }
+}
+
+/**
+ * Tracker columns a TL types identifiers into: formatted as plain text so Sheets keeps what is typed
+ * ("00123" would otherwise become the number 123, "17654321" a number). Existing values are untouched.
+ */
+const TEXT_COLUMNS: readonly string[] = [TRACKER.nNumber];
+
+function ensurePlainTextColumns(
+  sheet: Sheet,
+  headers: HeaderIndex,
+  names: readonly string[],
+  added: string[],
+): void {
+  for (const name of names) {
+    const col = headers.get(headerKey(name));
+    if (col === undefined) continue;
+    if (sheet.getRange(2, col).getNumberFormat() === PLAIN_TEXT_FORMAT) continue;
+    columnBody(sheet, col).setNumberFormat(PLAIN_TEXT_FORMAT);
+    added.push(`"${sheet.getName()}": "${name}" formatted as plain text (typed numbers keep leading zeros).`);
   }
 }
 

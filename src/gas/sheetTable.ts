@@ -5,7 +5,7 @@
  * Columns are found by header text (trimmed, case- and space-insensitive), never by position: TLs
  * insert and reorder columns, and user-added columns are carried along untouched.
  */
-import { neutraliseFormula } from '../domain/values';
+import { cellInput } from '../domain/values';
 import { withRetry } from './retry';
 
 export type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -126,7 +126,11 @@ export class SheetTable {
     return out;
   }
 
-  /** Sets a cell to a script-owned value (number, boolean, date, or text we composed). */
+  /**
+   * Sets a cell to a script-owned value (number, boolean, date, or text we composed). A string is always
+   * written as text (Sheets would otherwise parse "1/14" as a date or "00123" as 123), a number, boolean
+   * or Date as that value; reads in this run return exactly what was set.
+   */
   set(i: number, header: string, value: Cell): void {
     const col = this.col(header);
     const row = this.values[i];
@@ -139,16 +143,16 @@ export class SheetTable {
     cols.add(col);
   }
 
-  /** Sets a cell to text that came from a person: formula-looking text is stored as plain text. */
+  /** Sets a cell to text that came from a person: stored as plain text, never parsed (formula, date …). */
   setText(i: number, header: string, text: string): void {
-    this.set(i, header, neutraliseFormula(text));
+    this.set(i, header, String(text));
   }
 
   /** Queues a new row; values keyed by header, unknown headers rejected. Returns its data index. */
   append(record: Record<string, Cell>): number {
     const row: Cell[] = this.headers.map(() => '');
     for (const [header, value] of Object.entries(record)) {
-      row[this.col(header)] = typeof value === 'string' ? neutraliseFormula(value) : value;
+      row[this.col(header)] = value;
     }
     this.appended.push(row);
     return this.values.length + this.appended.length - 1;
@@ -164,7 +168,9 @@ export class SheetTable {
    * Writes every change in one `setValues` over the rectangle that spans the changed cells, plus
    * one more for appended rows. Untouched cells inside the rectangle are re-read just before the write
    * (values and formulas, two reads) and written back as they are now: a TL's edit made since our read
-   * is kept, user formulas are never flattened and formula-looking text stays text.
+   * is kept, user formulas are never flattened. Every string is written so Sheets keeps it as text (an
+   * apostrophe where Sheets would parse it; as it is in a plain-text `@` cell, read with the formats:
+   * one more read per block), numbers, booleans and Dates as values.
    */
   flush(): void {
     if (this.dirty.size > 0) {
@@ -178,18 +184,20 @@ export class SheetTable {
       const allDirty = this.countDirty() === (r1 - r0 + 1) * (c1 - c0 + 1);
       const current = allDirty ? null : withRetry(() => range.getValues() as Cell[][]);
       const formulas = allDirty ? null : withRetry(() => range.getFormulas());
+      const formats = withRetry(() => range.getNumberFormats());
       const block: Cell[][] = [];
       for (let r = r0; r <= r1; r++) {
         const line: Cell[] = [];
         for (let c = c0; c <= c1; c++) {
+          const format = formats[r - r0]?.[c - c0] ?? '';
           if (this.dirty.get(r)?.has(c)) {
-            line.push(this.values[r]?.[c] ?? '');
+            line.push(cellInput(this.values[r]?.[c] ?? '', format));
             continue;
           }
           const formula = formulas?.[r - r0]?.[c - c0];
           const value = current?.[r - r0]?.[c - c0] ?? '';
           if (formula) line.push(formula);
-          else line.push(typeof value === 'string' ? neutraliseFormula(value) : value);
+          else line.push(cellInput(value, format));
           if (this.values[r]) this.values[r][c] = value;
         }
         block.push(line);
@@ -202,8 +210,12 @@ export class SheetTable {
       const overflow = first + this.appended.length - 1 - this.sheet.getMaxRows();
       if (overflow > 0) this.sheet.insertRowsAfter(this.sheet.getMaxRows(), overflow);
       const width = Math.max(1, this.headers.length);
-      const rows = this.appended.map((r) => r.slice(0, width));
-      withRetry(() => this.sheet.getRange(first, 1, rows.length, width).setValues(rows));
+      const target = this.sheet.getRange(first, 1, this.appended.length, width);
+      const formats = withRetry(() => target.getNumberFormats());
+      const rows = this.appended.map((r, k) =>
+        r.slice(0, width).map((v, c) => cellInput(v, formats[k]?.[c] ?? '')),
+      );
+      withRetry(() => target.setValues(rows));
       this.values.push(...this.appended.splice(0));
     }
   }

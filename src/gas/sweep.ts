@@ -6,22 +6,18 @@
  */
 import { dedupeKey } from '../domain/alerts';
 import { ISSUE_VALUES } from '../domain/contract';
-import {
-  type DigestInput,
-  licensingSummaryEmail,
-  selfReportReminderEmail,
-  type TeamCounts,
-  tlDigestEmail,
-} from '../domain/emails';
+import { type DigestInput, type TeamCounts } from '../domain/emails';
 import type { Agent } from '../domain/roster';
 import { isDate } from '../domain/values';
 import { now } from './clock';
+import { composed } from './mailRecipes';
 import { type Config, requireClock } from './config';
 import { type AttendanceOutcome, applyAttendanceRule } from './attendanceRule';
 import { RunBudget, scheduleContinuation } from './continuation';
 import { refreshDashboard } from './dashboard';
 import { readyForProduction } from './immediateAlerts';
 import { Mailer, type MailSummary } from './mailer';
+import { openSpreadsheet } from './open';
 import { readAgents } from './progressReport';
 import { type PaceRow, syncProgress, verdictCounts } from './progressSync';
 import type { Spreadsheet } from './sheetTable';
@@ -47,7 +43,7 @@ export function runNightlySweep(ss: Spreadsheet, config: Config, budget = new Ru
   const sync = syncProgress(ss, config);
   const attendance = applyAttendanceRule(ss, config, at, mailer);
   const agents = new Map(readAgents(ss).map((a) => [a.oid.toLowerCase(), a]));
-  const reportUrl = SpreadsheetApp.openById(sync.reportId).getUrl();
+  const reportUrl = openSpreadsheet(sync.reportId).getUrl();
   const certCoordinator =
     config.settings.certCoordinatorEmails[0] ?? config.settings.licensingTeamEmails[0] ?? '';
 
@@ -62,7 +58,7 @@ export function runNightlySweep(ss: Spreadsheet, config: Config, budget = new Ru
       mailer.queue({
         kind: 'tl-digest',
         to: [tlEmail],
-        ...tlDigestEmail(digest),
+        ...composed('tl-digest', digest),
         urgent: false,
         dedupeKey: dedupeKey('tl-digest', today, tlEmail),
         agents: rows.map((r) => r.name),
@@ -81,7 +77,7 @@ export function runNightlySweep(ss: Spreadsheet, config: Config, budget = new Ru
       mailer.queue({
         kind: 'self-report-reminder',
         to: [agent.cxpEmail, agent.personalEmail].filter(Boolean),
-        ...selfReportReminderEmail({
+        ...composed('self-report-reminder', {
           agentName: row.name,
           ymd: today,
           progressReportUrl: reportUrl,
@@ -97,7 +93,7 @@ export function runNightlySweep(ss: Spreadsheet, config: Config, budget = new Ru
   mailer.queue({
     kind: 'licensing-summary',
     to: config.settings.licensingTeamEmails,
-    ...licensingSummaryEmail({ cohortName: config.settings.cohortName, ymd: today, teams }),
+    ...composed('licensing-summary', { cohortName: config.settings.cohortName, ymd: today, teams }),
     urgent: false,
     dedupeKey: dedupeKey('licensing-summary', today),
   });

@@ -4,7 +4,9 @@ import type { MailSummary } from './mailer';
 import type { SweepResult } from './sweep';
 
 export function describeMail(m: MailSummary): string {
-  return `${m.sent} sent, ${m.dryRun} previewed (Dry Run), ${m.deferred} deferred, ${m.failed} failed, ${m.skipped} already sent${m.outOfTime ? ' — out of time, continuing in a minute' : ''}`;
+  const waiting = m.waiting > 0 ? `, ${m.waiting} waiting in the outbox for the next run` : '';
+  const problems = m.problems.length > 0 ? ` Problems: ${m.problems.join(' ')}` : '';
+  return `${m.sent} sent, ${m.dryRun} previewed (Dry Run), ${m.deferred} deferred, ${m.failed} failed, ${m.skipped} already sent${waiting}${m.outOfTime ? ' — out of time, continuing in a minute' : ''}${problems}`;
 }
 
 export function describeSweep(r: SweepResult): string {
@@ -16,7 +18,11 @@ export function describeSweep(r: SweepResult): string {
 }
 
 export function describeCap(r: CapResult): string {
-  if ('skipped' in r) return r.skipped;
+  if ('skipped' in r) {
+    const m = r.mail;
+    const owed = m && (m.sent + m.failed + m.deferred + m.waiting > 0 || m.problems.length > 0);
+    return owed ? `${r.skipped} Outbox: ${describeMail(m)}.` : r.skipped;
+  }
   const list = (label: string, names: string[]) => (names.length ? ` ${label}: ${names.join(', ')}.` : '');
   return (
     `CAP check:${list('Final CAP', r.finalCaps)}${list('Termination review', r.terminationReviews)}${list('Exempt', r.exempt)}` +

@@ -9,9 +9,11 @@
  */
 import { PROGRESS_FIXED_HEADERS, PROGRESS_SHEET } from '../domain/contract';
 import { LAST_SELF_REPORT, TICK_LOG_HEADERS, TICK_LOG_SHEET } from '../domain/progressReport';
-import { neutraliseFormula } from '../domain/values';
+import { cellInput, keepAsText } from '../domain/values';
 import { now } from './clock';
 import { headerKey, type Cell, type Sheet, type Spreadsheet } from './sheetTable';
+import { restrictTo } from './protection';
+import { loadRowMap } from './reportRowMap';
 
 export const REPORT_EDIT_HANDLER = 'onReportEdit';
 
@@ -50,8 +52,7 @@ export function ensureTickLog(report: Spreadsheet): Sheet {
   sheet.hideSheet();
   // A sheet protection (not a range) also covers the rows appended later.
   const protection = sheet.protect().setDescription('Tick log (script only)');
-  protection.removeEditors(protection.getEditors());
-  if (protection.canDomainEdit()) protection.setDomainEdit(false);
+  restrictTo(protection, []); // the script's user first, as Google's sample: safe in a Shared Drive
   return sheet;
 }
 
@@ -88,7 +89,12 @@ export function stampReportEdit(
 ): TickStampResult {
   const result: TickStampResult = { ticks: 0, rowsStamped: 0 };
   const sheet = range.getSheet();
-  if (sheet.getName() !== PROGRESS_SHEET) return result;
+  // The Progress sheet by name, or by the ID recorded at creation when an agent renamed it.
+  if (
+    sheet.getName() !== PROGRESS_SHEET &&
+    loadRowMap(sheet.getParent().getId())?.sheetId !== sheet.getSheetId()
+  )
+    return result;
   const r0 = Math.max(range.getRow(), 2);
   const r1 = range.getRow() + range.getNumRows() - 1;
   const lastCol = sheet.getLastColumn();
@@ -116,14 +122,7 @@ export function stampReportEdit(
       const value = row[c];
       if (typeof value !== 'boolean') continue; // a checkbox cell always holds a boolean
       const name = nameCol >= 0 ? String(row[nameCol] ?? '') : '';
-      logRows.push([
-        at,
-        neutraliseFormula(oid),
-        neutraliseFormula(name),
-        neutraliseFormula(headers[c]),
-        value,
-        r0 + k,
-      ]);
+      logRows.push([at, keepAsText(oid), keepAsText(name), keepAsText(headers[c]), value, r0 + k]);
     }
     if (selfReport) stamped.push(k);
   });
@@ -132,7 +131,8 @@ export function stampReportEdit(
     // One write over the stamped rows' span; rows in between keep the value just read.
     const first = stamped[0];
     const last = stamped[stamped.length - 1];
-    const column = block.slice(first, last + 1).map((row) => [row[selfCol] ?? '']);
+    // Rows in between get back what was read, strings as text (a typed note must not become a date).
+    const column = block.slice(first, last + 1).map((row) => [cellInput(row[selfCol] ?? '')]);
     for (const k of stamped) column[k - first][0] = at;
     sheet.getRange(r0 + first, selfCol + 1, column.length, 1).setValues(column);
   }

@@ -83,11 +83,11 @@ describe('parseSchedule', () => {
       'Schedule row 3, "Due Day": "x" is not a whole number 1-4',
       'Schedule row 4, "Due Day": "5" is not a whole number 1-4',
       'Schedule row 4, "Due Time": "later" is not a time of day (e.g. 12:00) or "Day End"',
-      'Schedule row 4, "Pace Limit Hours": "lots" is not a positive number of hours (leave blank for no limit)',
+      'Schedule row 4, "Pace Limit Hours": "lots" is not a number of hours from more than 0 to 24 (leave blank for no limit)',
       'Schedule row 5, "Item": the item name is blank',
       'Schedule row 6, "Item": "module 1 reviewed" is already listed on row 2',
       'Schedule row 7, "Due Day": "1.5" is not a whole number 1-4',
-      'Schedule row 7, "Pace Limit Hours": "-2" is not a positive number of hours (leave blank for no limit)',
+      'Schedule row 7, "Pace Limit Hours": "-2" is not a number of hours from more than 0 to 24 (leave blank for no limit)',
     ]);
   });
   it('names missing headers', () => {
@@ -117,5 +117,26 @@ describe('inferKind', () => {
     ['Aetna Cert Courses', 'course'],
   ])('%s → %s', (item, kind) => {
     expect(inferKind(item)).toBe(kind);
+  });
+});
+
+describe('parseSchedule: sane bounds (SPEC behaviour 13)', () => {
+  const header = [...SCHEDULE_HEADERS];
+  it('names a pace limit above 24 hours by row and header, and leaves the row out', () => {
+    const { items, problems } = parseSchedule([
+      header,
+      ['Module 1 Reviewed', 1, 'Day End', 30],
+      ['Quiz 1', 1, '', 24],
+    ]);
+    expect(items.map((i) => i.item)).toEqual(['Quiz 1']);
+    expect(problems).toEqual([
+      'Schedule row 2, "Pace Limit Hours": "30" is not a number of hours from more than 0 to 24 (leave blank for no limit)',
+    ]);
+  });
+  it('names a Schedule with no usable item (nothing would ever be due)', () => {
+    expect(parseSchedule([header]).problems).toEqual([
+      'Schedule: no usable item rows: nothing is ever due, so nobody is behind (fill in the Schedule sheet)',
+    ]);
+    expect(parseSchedule([header, ['Module 1 Reviewed', 'x', '', '']]).problems).toHaveLength(2);
   });
 });

@@ -4,6 +4,7 @@ import {
   calendarConfigOf,
   defaultSettings,
   parseSettings,
+  settingsProblemsEmail,
   settingsToRows,
 } from '../../src/domain/settings';
 import { intlZone } from '../../src/domain/timeZone';
@@ -135,19 +136,20 @@ describe('parseSettings', () => {
       zone,
     );
     expect(problems).toEqual([
-      'Settings "Day 1 Date": "2/30/2026" is not a real calendar date (use M/D/YYYY, e.g. 1/8/2026); using the default',
-      'Settings "Day Start": "25:00" is not a time of day (e.g. 8:00, 8:00 AM or 16:30); using the default',
-      'Settings "HR Emails": "not-an-email" is not a valid email address; using the default',
-      'Settings "Holidays": "someday" is not a real calendar date (use M/D/YYYY); using the default',
-      'Settings "OT Sessions": "2.5" is not a whole number of 1 or more; using the default',
-      'Settings "Final CAP Extension Hours": "eight" is not a positive number of hours; using the default',
-      'Settings "Dry Run": "maybe" is not TRUE or FALSE; using the default',
-      'Settings "Completion Form URL": "forms/abc" is not a web address (https://…); using the default',
-      'Settings "Dry Run" appears more than once (row 9); the first one is used',
+      'Settings "Day 1 Date": "2/30/2026" is not a real calendar date (use M/D/YYYY, e.g. 1/8/2026); the cohort calendar stops until it is fixed',
+      'Settings "Day Start": "25:00" is not a time of day (e.g. 8:00, 8:00 AM or 16:30); 08:00 is used until it is fixed',
+      'Settings "HR Emails": "not-an-email" is not a valid email address and gets nothing until it is fixed; the other addresses (hr@x.com) still get their emails',
+      'Settings "Holidays": "someday" is not a real calendar date (use M/D/YYYY); it is not treated as a holiday until it is fixed (the other dates are)',
+      'Settings "OT Sessions": "2.5" is not a whole number from 1 to 10; 3 (the default) is used until it is fixed',
+      'Settings "Final CAP Extension Hours": "eight" is not a number from 1 to 40; 8 (the default) is used until it is fixed',
+      'Settings "Dry Run": "maybe" is not TRUE or FALSE; TRUE (the safe default) is used until it is fixed',
+      'Settings "Completion Form URL": "forms/abc" is not a web address (https://…); it is not used until it is fixed',
+      'Settings "Dry Run" appears more than once (row 9, "FALSE"); the first one is used',
     ]);
     expect(settings.dryRun).toBe(true);
     expect(settings.dayStart).toBe('08:00');
-    expect(settings.hrEmails).toEqual([]);
+    expect(settings.hrEmails).toEqual(['hr@x.com']);
+    expect(settings.holidays).toEqual(['2026-01-19']);
   });
   it('reports a day whose breaks do not fit', () => {
     const { problems } = parseSettings([['Break 2 Start', '16:20']], zone);
@@ -165,5 +167,170 @@ describe('parseSettings', () => {
     const config = calendarConfigOf(settings, zone);
     expect(config).not.toBeNull();
     expect(new WorkingClock(config!).workingDate(3)).toBe('2026-01-13');
+  });
+});
+
+describe('parseSettings: checked, not guessed (SPEC behaviour 13)', () => {
+  const issuesOf = (rows: unknown[][], trackerId?: string) => parseSettings(rows, zone, { trackerId });
+
+  it.each([
+    ['Licensing Team Email', 'licensingTeamEmails'],
+    ['ESP Manager Emails', 'espManagerEmails'],
+    ['PM Emails', 'pmEmails'],
+    ['Ops Management Emails', 'opsManagementEmails'],
+    ['HR Emails', 'hrEmails'],
+    ['Cert Coordinator Email', 'certCoordinatorEmails'],
+  ] as const)('%s: each address on its own — the good ones are used, each bad one named', (key, field) => {
+    const { settings, issues } = issuesOf([[key, 'a@x.com, bad@@x.com; b@x.com\nnot an email']]);
+    expect(settings[field]).toEqual(['a@x.com', 'b@x.com']);
+    expect(issues.map((i) => [i.key, i.value])).toEqual([
+      [key, 'bad@@x.com'],
+      [key, 'not'],
+      [key, 'an'],
+      [key, 'email'],
+    ]);
+    expect(issues[0].message).toBe(
+      `Settings "${key}": "bad@@x.com" is not a valid email address and gets nothing until it is fixed; the other addresses (a@x.com, b@x.com) still get their emails`,
+    );
+  });
+
+  it('says so when no address of a list is valid', () => {
+    const { settings, issues } = issuesOf([['HR Emails', 'hr team']]);
+    expect(settings.hrEmails).toEqual([]);
+    expect(issues[0].message).toMatch(/nobody on this list gets emails until it is fixed/);
+  });
+
+  it('Holidays: each entry on its own — good dates kept, each bad one named', () => {
+    const { settings, issues } = issuesOf([['Holidays', '12/24/2026, 12/32/2026; 12/25/2026\nXmas']]);
+    expect(settings.holidays).toEqual(['2026-12-24', '2026-12-25']);
+    expect(issues.map((i) => i.value)).toEqual(['12/32/2026', 'Xmas']);
+  });
+
+  it.each([
+    ['Final CAP Extension Hours', 'two', 'a number from 1 to 40', 8],
+    ['Final CAP Extension Hours', '-5', 'a number from 1 to 40', 8],
+    ['Final CAP Extension Hours', '0', 'a number from 1 to 40', 8],
+    ['Final CAP Extension Hours', 41, 'a number from 1 to 40', 8],
+    ['OT Sessions', '2.5', 'a whole number from 1 to 10', 3],
+    ['OT Sessions', 11, 'a whole number from 1 to 10', 3],
+    ['OT Session Hours', '0.25', 'a number from 0.5 to 8', 3],
+    ['OT Session Hours', '9 hours', 'a number from 0.5 to 8', 3],
+    ['MIA Consecutive Misses', 'two', 'a whole number from 1 to 24', 2],
+    ['MIA Consecutive Misses', '-5', 'a whole number from 1 to 24', 2],
+    ['MIA Consecutive Misses', 25, 'a whole number from 1 to 24', 2],
+  ])('%s = %j is named (bounds: %s) and the default %s is used, said so', (key, value, bounds, fallback) => {
+    const { issues } = issuesOf([[key, value]]);
+    expect(issues.map((i) => i.message)).toEqual([
+      `Settings "${key}": "${value}" is not ${bounds}; ${fallback} (the default) is used until it is fixed`,
+    ]);
+  });
+
+  it.each([
+    ['Final CAP Extension Hours', '1', 'finalCapExtensionHours', 1],
+    ['Final CAP Extension Hours', '40 hours', 'finalCapExtensionHours', 40],
+    ['Final CAP Extension Hours', 7.5, 'finalCapExtensionHours', 7.5],
+    ['OT Sessions', 10, 'otSessions', 10],
+    ['OT Session Hours', '0.5 h', 'otSessionHours', 0.5],
+    ['MIA Consecutive Misses', '24', 'miaConsecutiveMisses', 24],
+  ] as const)('%s = %j is inside the bounds', (key, value, field, expected) => {
+    const { settings, issues } = issuesOf([[key, value]]);
+    expect(issues).toEqual([]);
+    expect(settings[field]).toBe(expected);
+  });
+
+  it('Time Zone: no fallback — an unknown id is named and reported as unusable; blank means the spreadsheet zone', () => {
+    const bad = issuesOf([['Time Zone', 'America/Denvr']]);
+    expect(bad.badTimeZone).toBe('America/Denvr');
+    expect(bad.issues[0].message).toMatch(
+      /^Settings "Time Zone": "America\/Denvr" is not a time zone id .*runs that need the time zone stop until it is fixed$/,
+    );
+    expect(issuesOf([['Time Zone', 'America/New_York']])).toMatchObject({ badTimeZone: null, issues: [] });
+    expect(issuesOf([['Time Zone', '']])).toMatchObject({ badTimeZone: null, issues: [] });
+    expect(issuesOf([['Time Zone', 'america/new_york']]).badTimeZone).toBe('america/new_york');
+  });
+
+  it('Drive IDs: a pasted web address, a name, the tracker itself and report = template are named (value kept)', () => {
+    const { settings, issues } = issuesOf(
+      [
+        ['Progress Report Template ID', 'https://docs.google.com/spreadsheets/d/abc123/edit'],
+        ['Leadership Drive Folder ID', 'cXp Leadership Drive'],
+        ['CAP Document Template ID', 'tracker-id'],
+      ],
+      'tracker-id',
+    );
+    expect(issues.map((i) => i.message)).toEqual([
+      'Settings "Progress Report Template ID": "https://docs.google.com/spreadsheets/d/abc123/edit" is a web address, not a Drive ID: paste only the ID (the part between /d/ or /folders/ and the next /)',
+      'Settings "Leadership Drive Folder ID": "cXp Leadership Drive" is not a Drive ID (letters, digits, - and _ only)',
+      'Settings "CAP Document Template ID": "tracker-id" is this tracker itself, not the file this key is for',
+    ]);
+    // Never blanked: a blank Progress Report ID would make the next run create a second report.
+    expect(settings.leadershipDriveFolderId).toBe('cXp Leadership Drive');
+    const same = issuesOf([
+      ['Progress Report Template ID', 'abc'],
+      ['Progress Report ID', 'abc'],
+    ]);
+    expect(same.issues.map((i) => i.key)).toEqual(['Progress Report ID']);
+  });
+
+  it('Day 1 Date on a weekend or a holiday is named with the day actually used', () => {
+    expect(issuesOf([['Day 1 Date', '12/5/2026']]).problems).toEqual([
+      'Settings "Day 1 Date": "12/5/2026" is a weekend day; Day 1 is taken to be 12/7/2026, the next working day',
+    ]);
+    expect(
+      issuesOf([
+        ['Day 1 Date', '12/24/2026'],
+        ['Holidays', '12/24/2026, 12/25/2026'],
+      ]).problems,
+    ).toEqual([
+      'Settings "Day 1 Date": "12/24/2026" is a holiday; Day 1 is taken to be 12/28/2026, the next working day',
+    ]);
+    expect(issuesOf([['Day 1 Date', '12/3/2026']]).problems).toEqual([]);
+  });
+
+  it('Dry Run and Calendar Events take only TRUE/FALSE; a bad Dry Run stays on (nothing is sent)', () => {
+    const { settings, problems } = issuesOf([
+      ['Dry Run', 'live'],
+      ['Calendar Events', 'sometimes'],
+    ]);
+    expect(settings.dryRun).toBe(true);
+    expect(settings.calendarEvents).toBe(false);
+    expect(problems).toEqual([
+      'Settings "Dry Run": "live" is not TRUE or FALSE; TRUE (the safe default) is used until it is fixed',
+      'Settings "Calendar Events": "sometimes" is not TRUE or FALSE; FALSE (the safe default) is used until it is fixed',
+    ]);
+  });
+
+  it('every issue carries its key and value', () => {
+    const { issues } = issuesOf([
+      ['Day End', 'late'],
+      ['G2T Link', 'gotomeeting'],
+    ]);
+    expect(issues.map(({ key, value }) => ({ key, value }))).toEqual([
+      { key: 'Day End', value: 'late' },
+      { key: 'G2T Link', value: 'gotomeeting' },
+    ]);
+  });
+});
+
+describe('settingsProblemsEmail', () => {
+  it('lists Settings and Schedule problems separately and escapes every value', () => {
+    const mail = settingsProblemsEmail({
+      issues: [
+        {
+          key: 'HR Emails',
+          value: '<b>x',
+          message: 'Settings "HR Emails": "<b>x" is not a valid email address',
+        },
+        { key: 'Schedule', value: '', message: 'Schedule row 3, "Due Day": "9" is not a whole number 1-4' },
+      ],
+      trackerName: 'ESP <Tracker>',
+      trackerUrl: 'https://docs.google.com/spreadsheets/d/t',
+      noLicensingAddress: false,
+    });
+    expect(mail.subject).toBe('ESP settings: 2 problems to fix in ESP <Tracker>');
+    expect(mail.htmlBody).not.toContain('<b>x');
+    expect(mail.htmlBody).toContain('&lt;b&gt;x');
+    expect(mail.htmlBody).toMatch(/Settings sheet[\s\S]*HR Emails[\s\S]*Schedule sheet[\s\S]*row 3/);
+    expect(mail.body).toContain('Schedule row 3');
   });
 });

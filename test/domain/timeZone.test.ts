@@ -1,4 +1,6 @@
 import {
+  isTimeZoneId,
+  timeZoneIdProblem,
   addDays,
   daysBetween,
   formatHhmm,
@@ -129,5 +131,22 @@ describe('zones', () => {
     expect(kolkata.fromLocal('2026-01-08', '08:00').toISOString()).toBe('2026-01-08T02:30:00.000Z');
     const berlin = intlZone('Europe/Berlin');
     expect(berlin.fromLocal('2026-03-29', '02:30').toISOString()).toBe('2026-03-29T01:30:00.000Z');
+  });
+});
+
+describe('timeZoneIdProblem / isTimeZoneId (Settings › Time Zone has no fallback)', () => {
+  it('accepts IANA ids in their own spelling and Java GMT offsets', () => {
+    for (const id of ['America/Denver', 'America/New_York', 'UTC', 'GMT', 'GMT-7', 'GMT+05:30', 'Etc/GMT+7'])
+      expect([id, timeZoneIdProblem(id)]).toEqual([id, null]);
+  });
+  it('names misspelt ids, words, wrong case and impossible offsets', () => {
+    expect(timeZoneIdProblem('America/Denvr')).toMatch(/is not a time zone id/);
+    expect(timeZoneIdProblem('Mountain Time')).toMatch(/is not a time zone id/);
+    expect(timeZoneIdProblem('AMERICA/DENVER')).toBe(
+      'is not spelt as the time zone database spells it: write "America/Denver" (capitals matter)',
+    );
+    expect(timeZoneIdProblem('GMT+25')).toBe('is not a valid GMT offset');
+    expect(isTimeZoneId('America/Denvr')).toBe(false);
+    expect(isTimeZoneId('America/Denver')).toBe(true);
   });
 });

@@ -32,7 +32,7 @@ describe('createProgressReport: sharing with few Drive calls', () => {
     expect(result.share.added).toHaveLength(61);
   });
 
-  it('falls back to one call per address when Drive names no address', () => {
+  it('splits the batch by domain (not one call per address) when a one-off error names no address', () => {
     const ws = reportWorkspace(3);
     ws.meter.injectFault({
       service: 'DriveApp',
@@ -42,7 +42,10 @@ describe('createProgressReport: sharing with few Drive calls', () => {
     });
     const result = createProgressReport(ws.tracker, loadConfig(ws.tracker));
     expect(result.share.added).toHaveLength(9);
-    expect(ws.meter.count('DriveApp.addEditor')).toBe(9);
+    expect(result.share.rejected).toEqual([]);
+    // The failed batch, then one per domain (cXp, personal, TLs): 4 calls, where the old fallback made 1 + 9.
+    expect(permissionCalls(ws)).toBe(4);
+    expect(ws.meter.count('DriveApp.addEditor')).toBe(0);
   });
 });
 

@@ -82,7 +82,10 @@ describe('syncProgress: pace across the weekend (Day 1 Thu 12/3, Day 3 Mon 12/7)
     const header = pace[0];
     const row = pace.find((r) => r[1] === 'OID1000') ?? [];
     expect(row[header.indexOf('Items Done')]).toBe('4/14');
-    expect(row[header.indexOf('Projected Finish')]).toBe('12/9/2026 16:15');
+    // Written as a real date shown as M/d/yyyy H:mm (so TLs can sort it): what the TL reads.
+    const shown = ws.tracker.sheet('Pace').getDataRange().getDisplayValues();
+    const shownRow = shown.find((r) => r[1] === 'OID1000') ?? [];
+    expect(shownRow[header.indexOf('Projected Finish')]).toBe('12/9/2026 16:15');
     expect(row[header.indexOf('Hours per Item (spent / limit)')]).toBe(
       'Module 1 Reviewed 2.5/3 h; Module 2 Reviewed 3.3/3 h; Quiz 1 Screenshots 0.3 h; Quiz 2 Screenshots 2.5 h',
     );

@@ -35,14 +35,23 @@ describe('FakeDocumentApp', () => {
     ]);
     body.appendHorizontalRule();
     body.appendParagraph('Deadline: {{deadline}}');
-    body.replaceText('\\{\\{agent\\}\\}', 'Ann $1 <x>');
+    body.replaceText('\\{\\{agent\\}\\}', 'Ann \\$1 <x>'); // an escaped $ is literal
     body.replaceText('{{status}}'.replace(/[{}]/g, '\\$&'), 'Incomplete');
     expect(body.getText()).toBe(
       '\nFinal CAP for Ann $1 <x>\nItem\tStatus\nAHIP Final\tIncomplete\n\nDeadline: {{deadline}}',
     );
     const paragraphs = body.getParagraphs();
     expect(paragraphs[1].getHeading()).toBe(docs.ParagraphHeading.HEADING1);
-    expect(paragraphs[2].getText()).toBe('Deadline: {{deadline}}');
+    // Body.getParagraphs() includes the paragraphs inside table cells.
+    expect(paragraphs.map((p) => p.getText())).toEqual([
+      '',
+      'Final CAP for Ann $1 <x>',
+      'Item',
+      'Status',
+      'AHIP Final',
+      'Incomplete',
+      'Deadline: {{deadline}}',
+    ]);
     body.editAsText().appendText(' (8 working hours)');
     expect(docs.textOf(doc.getId()).endsWith('{{deadline}} (8 working hours)')).toBe(true);
     doc.saveAndClose();

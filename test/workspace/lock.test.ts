@@ -71,3 +71,25 @@ describe('FakeLockService', () => {
     expect(meter.count('LockService.tryLock')).toBe(1);
   });
 });
+
+/**
+ * https://developers.google.com/apps-script/reference/lock/lock — tryLock(timeoutInMillis): "Attempts to
+ * acquire the lock, timing out after the provided number of milliseconds… true if the lock was acquired,
+ * false otherwise"; waitLock(timeoutInMillis): "Attempts to acquire the lock, timing out with an
+ * exception". The exception text, as Apps Script users report it verbatim: "Lock timeout: another
+ * process was holding the lock for too long."
+ */
+describe('a lock held by another execution (Google semantics)', () => {
+  test('tryLock returns false and waitLock throws Google’s text while another run holds it 5 minutes', () => {
+    const meter = new Meter();
+    const clock = new FakeClock(new Date('2026-12-02T02:00:00Z'));
+    const locks = new FakeLockService({ meter, clock });
+    locks.holdExternally('document', 5 * 60_000);
+    expect(locks.getDocumentLock().tryLock(30_000)).toBe(false);
+    expect(() => locks.getDocumentLock().waitLock(30_000)).toThrow(
+      'Lock timeout: another process was holding the lock for too long.',
+    );
+    // After the other run ends, the lock is free again.
+    expect(locks.getDocumentLock().tryLock(5 * 60_000)).toBe(true);
+  });
+});

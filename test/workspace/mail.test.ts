@@ -56,6 +56,10 @@ describe('FakeMailApp', () => {
     });
   });
 
+  // https://developers.google.com/apps-script/guides/services/quotas — "Email recipients per day (for
+  // example, with MailApp) | 100* / day | 1,500* / day" (consumer | Workspace); "Quotas are per user".
+  // Over quota, Apps Script throws "Service invoked too many times for one day: email." (the text quoted in
+  // https://stackoverflow.com/questions/21444588 and the script-owner reports it links).
   test('quota counts recipients (to + cc + bcc), not messages', () => {
     const { mail } = setup();
     expect(mail.getRemainingDailyQuota()).toBe(100);
@@ -92,6 +96,9 @@ describe('FakeMailApp', () => {
     expect(mail.getRemainingDailyQuota()).toBe(10);
   });
 
+  // Quotas page, "Current limitations": "Email recipients per message | 50 / msg" (both account kinds);
+  // the exception reads "Limit Exceeded: Email Recipients Per Message." (localised in
+  // https://prograshi.com/?p=11178: "上限を超えています: メッセージあたりの受信者数", To + Cc + Bcc counted).
   test('at most 50 recipients per message', () => {
     const { mail } = setup(1500);
     mail.sendEmail({
@@ -111,6 +118,9 @@ describe('FakeMailApp', () => {
     expect(mail.outbox).toHaveLength(1);
   });
 
+  // Quotas page, "Current limitations": "Email body size | 200 KB / msg | 400 KB / msg" (consumer |
+  // Workspace); a script over it stops with "Limit Exceeded: Email Body Size." (an execution log quoted in a
+  // public autoReply script's README, found with the search tool). A bad address: "Invalid email: …".
   test('body over 200 KB throws; bad or missing addresses throw', () => {
     const { mail } = setup();
     expect(() => mail.sendEmail('a@example.com', 's', 'x'.repeat(200 * 1024 + 1))).toThrow(

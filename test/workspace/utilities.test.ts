@@ -61,6 +61,15 @@ describe('FakeUtilities.formatDate', () => {
     expect(u.formatDate(d, 'GMT', 'HH:mm')).toBe('02:30');
   });
 
+  // Apps Script formats through Java: TimeZone.getTimeZone "returns the GMT zone if the given ID cannot be
+  // understood", and Java zone ids are case-sensitive (docs.oracle.com/javase/8/docs/api/java/util/TimeZone.html).
+  test('a zone id in the wrong case is unknown to Java: GMT, as for any unknown id', () => {
+    const d = new Date('2026-07-01T02:30:00Z');
+    expect(u.formatDate(d, 'america/denver', 'HH:mm')).toBe('02:30');
+    expect(u.formatDate(d, 'America/Denvr', 'HH:mm')).toBe('02:30');
+    expect(u.formatDate(d, 'America/Denver', 'HH:mm')).toBe('20:30');
+  });
+
   test("accepts a Date from the bundle's vm realm", () => {
     const vmDate = vm.runInNewContext('new Date(Date.UTC(2026, 0, 8, 15, 4, 5))') as Date;
     expect(u.formatDate(vmDate, 'America/Denver', 'HH:mm')).toBe('08:04');

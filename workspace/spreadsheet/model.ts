@@ -3,7 +3,7 @@
  * A spreadsheet model is the `content` of a Drive file (MIME.spreadsheet); `cloneSpreadsheetModel`
  * is the cloner Drive uses when the file is copied.
  */
-import { zonedFields } from '../utilities';
+import { zonedFields, zonedToUtc } from '../utilities';
 import type { Meter } from '../meter';
 import type { DriveStore } from '../driveStore';
 import type { FakeClock } from '../clock';
@@ -409,16 +409,39 @@ export function formatDate(d: Date, timeZone: string, withTime: boolean): string
   return withTime ? `${date} ${t.hour}:${pad2(t.minute)}:${pad2(t.second)}` : date;
 }
 
+/** A date cell shown through its number format: date part (y/d), time part (h), seconds (s). */
+function formatDateWith(d: Date, timeZone: string, nf: string): string {
+  const hasDate = /[yd]/i.test(nf);
+  const hasTime = /h/i.test(nf);
+  if (!hasTime) return formatDate(d, timeZone, false);
+  const t = zonedFields(d.getTime(), timeZone);
+  const time = `${t.hour}:${pad2(t.minute)}${/s/i.test(nf) ? `:${pad2(t.second)}` : ''}`;
+  return hasDate ? `${t.month}/${t.day}/${t.year} ${time}` : time;
+}
+
+function formatNumberWith(v: number, nf: string): string {
+  const decimals = (/\.(0+)/.exec(nf)?.[1] ?? '').length;
+  if (nf.includes('%')) return `${(v * 100).toFixed(decimals)}%`;
+  if (nf.includes(',')) {
+    const text = Math.abs(v).toLocaleString('en-US', {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+    });
+    return `${v < 0 ? '-' : ''}${nf.includes('$') ? '$' : ''}${text}`;
+  }
+  return String(v);
+}
+
 export function displayOf(cell: Cell | undefined, timeZone: string): string {
   if (!cell) return '';
   if (cell.f !== undefined) return FORMULA_RESULT;
   const v = cell.v;
   if (v === undefined || v === null) return '';
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (typeof v === 'number') return String(v);
+  if (typeof v === 'number') return cell.nf ? formatNumberWith(v, cell.nf) : String(v);
   if (isDate(v)) {
     const nf = cell.nf ?? '';
-    if (nf) return formatDate(v, timeZone, /h/i.test(nf));
+    if (nf && nf !== TEXT_FORMAT) return formatDateWith(v, timeZone, nf);
     // Unformatted, Sheets picks the format from the value written: a date-time shows its time.
     const t = zonedFields(v.getTime(), timeZone);
     return formatDate(v, timeZone, t.hour + t.minute + t.second > 0);
@@ -456,4 +479,143 @@ export function writeValue(cell: Cell, value: unknown): void {
   ) {
     cell.v = value as CellValue;
   } else cell.v = String(value);
+}
+
+// ---- typed input (setValue, setValues, appendRow) ----
+
+/** The number format "Plain text": a string written into such a cell is kept exactly as typed. */
+export const TEXT_FORMAT = '@';
+/** Google's per-cell limit and its error text (Sheets API / Apps Script, HTTP 400 INVALID_ARGUMENT). */
+export const MAX_CELL_CHARS = 50_000;
+export const CELL_TOO_LONG = `Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`;
+
+/** Throws Google's error when a value written into one cell is longer than 50,000 characters. */
+export function checkCellSize(value: unknown): void {
+  if (typeof value === 'string' && value.length > MAX_CELL_CHARS) throw new Error(CELL_TOO_LONG);
+}
+
+/** What the fake needs to parse typed input: the spreadsheet's time zone and "now" (for M/D's year). */
+export interface TypedEnv {
+  timeZone: string;
+  nowMs: number;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
+const GROUPED = /^([+-]?)(\$?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$/;
+const PERCENT = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s?%$/;
+const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([ap])\.?m\.?)?$/i;
+
+function monthIndex(word: string): number {
+  const i = MONTHS.indexOf(word.slice(0, 3).toLowerCase());
+  return i < 0 ? 0 : i + 1;
+}
+
+function fullYear(y: string | undefined, currentYear: number): number {
+  if (y === undefined) return currentYear;
+  const n = Number(y);
+  if (y.length <= 2) return n < 30 ? 2000 + n : 1900 + n;
+  return n;
+}
+
+function validDay(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function parseTime(text: string): { h: number; m: number; s: number } | null {
+  const t = TIME.exec(text.trim());
+  if (!t) return null;
+  let h = Number(t[1]);
+  const m = Number(t[2]);
+  const s = Number(t[3] ?? 0);
+  if (m > 59 || s > 59) return null;
+  if (t[4]) {
+    if (h < 1 || h > 12) return null;
+    h = (h % 12) + (t[4].toLowerCase() === 'p' ? 12 : 0);
+  } else if (h > 23) return null;
+  return { h, m, s };
+}
+
+/** The calendar part of typed text: M/D[/Y], Y-M-D, "Jan 14[, 2026]", "14 Jan [2026]". */
+function parseDatePart(text: string, currentYear: number): { y: number; mo: number; d: number } | null {
+  let m = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?$/.exec(text);
+  if (m) return { y: fullYear(m[3], currentYear), mo: Number(m[1]), d: Number(m[2]) };
+  m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(text);
+  if (m) return { y: Number(m[1]), mo: Number(m[2]), d: Number(m[3]) };
+  m = /^([a-z]{3,9})\.?\s+(\d{1,2})(?:,?\s+(\d{4}))?$/i.exec(text);
+  if (m && monthIndex(m[1])) return { y: fullYear(m[3], currentYear), mo: monthIndex(m[1]), d: Number(m[2]) };
+  m = /^(\d{1,2})\s+([a-z]{3,9})\.?(?:,?\s+(\d{4}))?$/i.exec(text);
+  if (m && monthIndex(m[2])) return { y: fullYear(m[3], currentYear), mo: monthIndex(m[2]), d: Number(m[1]) };
+  return null;
+}
+
+/**
+ * What Sheets makes of a string typed into an automatic-format cell (en_US locale), or null when it
+ * stays text: numbers (also "1,234", "$1,234.50", "12%"), TRUE/FALSE in any case, dates (M/D in the
+ * current year, M/D/YYYY, ISO, month names), date-times and times (a time is 12/30/1899 at that time).
+ * `nf` is the number format Sheets infers and applies to the cell.
+ */
+export function parseTypedText(text: string, env: TypedEnv): { v: CellValue; nf?: string } | null {
+  const t = text.trim();
+  if (!t) return null;
+  if (/^(true|false)$/i.test(t)) return { v: t.toLowerCase() === 'true' };
+  if (NUMBER.test(t)) return { v: Number(t) };
+  const grouped = GROUPED.exec(t);
+  if (grouped && (grouped[2] || grouped[3].includes(','))) {
+    const n = Number(`${grouped[1]}${grouped[3].replace(/,/g, '')}${grouped[4] ?? ''}`);
+    return { v: n, nf: grouped[2] ? '$#,##0.00' : grouped[4] ? '#,##0.00' : '#,##0' };
+  }
+  const pct = PERCENT.exec(t);
+  if (pct) return { v: Number(pct[1]) / 100, nf: pct[1].includes('.') ? '0.00%' : '0%' };
+  const time = parseTime(t);
+  if (time) {
+    return { v: zonedToUtc(env.timeZone, 1899, 12, 30, time.h, time.m, time.s), nf: 'h:mm:ss am/pm' };
+  }
+  const currentYear = zonedFields(env.nowMs, env.timeZone).year;
+  const split = /^(.*?)(?:\s+|T)(\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)$/i.exec(t);
+  const datePart = parseDatePart(split ? split[1] : t, currentYear);
+  if (!datePart || !validDay(datePart.y, datePart.mo, datePart.d)) return null;
+  const at = split ? parseTime(split[2]) : { h: 0, m: 0, s: 0 };
+  if (!at) return null;
+  return {
+    v: zonedToUtc(env.timeZone, datePart.y, datePart.mo, datePart.d, at.h, at.m, at.s),
+    nf: split ? 'M/d/yyyy H:mm:ss' : 'M/d/yyyy',
+  };
+}
+
+/**
+ * Stores a value as `setValue`/`setValues`/`appendRow` do: strings are parsed like typed input unless
+ * the cell's number format is plain text (`@`: stored exactly as typed, apostrophe included) or they
+ * start with "'" (stored as text without it);
+ * '=…' is a formula. Non-strings are stored as they are. Call `checkCellSize` on every value first.
+ */
+export function writeTyped(cell: Cell, value: unknown, env: TypedEnv): void {
+  if (typeof value !== 'string' || value === '') {
+    writeValue(cell, value);
+    return;
+  }
+  if (cell.nf === TEXT_FORMAT) {
+    // Plain text is not parsed at all: even a leading apostrophe is kept as typed.
+    delete cell.f;
+    cell.v = value;
+    return;
+  }
+  if (value.startsWith("'")) {
+    delete cell.f;
+    cell.v = value.slice(1);
+    return;
+  }
+  if (value.startsWith('=') && value.length > 1) {
+    writeValue(cell, value);
+    return;
+  }
+  delete cell.f;
+  const parsed = parseTypedText(value, env);
+  if (!parsed) {
+    cell.v = value;
+    return;
+  }
+  cell.v = parsed.v;
+  if (parsed.nf && !cell.nf) cell.nf = parsed.nf;
 }

@@ -1,9 +1,24 @@
 /**
  * Fake Protection. As in Apps Script, a new protection "mirrors the spreadsheet's permissions" (every
  * file editor may still edit) until the script changes its editors or domain-edit flag; from then on
- * only the listed editors (and always the owner and the user who ran the script) may edit.
+ * only the listed editors (people, or members of a listed group) and the owner may edit. The current
+ * user cannot be removed; but when they edit only through a group, removing that group throws unless
+ * they were added by name first (Google's own sample adds `Session.getEffectiveUser()` first).
+ *
+ * Non-API: `EditorActions` acts as one editor of the file (an agent in the shared report) and is refused
+ * exactly where Google refuses: a cell under a protection that does not list them; renaming or deleting
+ * a sheet only under a *sheet* protection (range protections never stop that); rows appended below a
+ * range protection are not covered by it (a range protection does not grow).
  */
-import { rectContains, type Book, type ProtectionModel, type SheetModel } from './model';
+import {
+  cellFor,
+  lastRowOf,
+  rectContains,
+  writeValue,
+  type Book,
+  type ProtectionModel,
+  type SheetModel,
+} from './model';
 import { FakeUser, emailOf } from './rules';
 
 type GProtection = GoogleAppsScript.Spreadsheet.Protection;
@@ -30,9 +45,16 @@ type Keys =
 
 const lower = (e: string): string => e.trim().toLowerCase();
 
-/** Effective editor list of a protection (lower-case emails). */
+/** Effective editor list of a protection (lower-case emails; a group appears as its own address). */
 export function protectionEditors(book: Book, p: ProtectionModel): string[] {
-  return p.editors ? [...p.editors] : book.fileEditors();
+  return (p.editors ? [...p.editors] : book.fileEditors()).filter(Boolean);
+}
+
+/** Whether `email` is the owner, or listed on the protection by name or through a group. */
+function listedOn(book: Book, p: ProtectionModel, email: string): boolean {
+  const user = lower(email);
+  if (user && user === lower(book.owner())) return true;
+  return protectionEditors(book, p).some((e) => book.ctx.store.grants(e, user));
 }
 
 /** Whether `email` may edit cell (row, col) of `sheet` given its protections. */
@@ -49,9 +71,64 @@ export function canUserEditCell(
     if (p.warningOnly) continue;
     if (!rectContains(p.rect, row, col)) continue;
     if (p.unprotected.some((u) => rectContains(u, row, col))) continue;
-    if (!protectionEditors(book, p).includes(user)) return false;
+    if (!listedOn(book, p, user)) return false;
   }
   return true;
+}
+
+/** Google's refusal when an editor touches a protected cell or object (Sheets shows this text). */
+export const PROTECTED_MESSAGE =
+  'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
+
+/**
+ * Non-API: one editor of the file acting in the Sheets UI (no script, no triggers). Each action either
+ * happens or throws `PROTECTED_MESSAGE`, as Google would.
+ */
+export class EditorActions {
+  constructor(
+    private readonly book: Book,
+    private readonly sheet: SheetModel,
+    readonly email: string,
+  ) {
+    const user = lower(email);
+    const editors = book.fileEditors().filter(Boolean);
+    if (!editors.some((e) => book.ctx.store.grants(e, user)))
+      throw new Error(`${email} cannot edit this spreadsheet (not shared with them).`);
+  }
+  /** Only a sheet protection guards the sheet object itself (its name, its existence). */
+  private guardSheet(): void {
+    const p = this.sheet.protections.find((x) => x.type === 'SHEET' && !x.warningOnly);
+    if (p && !listedOn(this.book, p, this.email)) throw new Error(PROTECTED_MESSAGE);
+  }
+  renameSheet(name: string): void {
+    this.guardSheet();
+    const clash = this.book.model.sheets.some(
+      (s) => s !== this.sheet && s.name.toLowerCase() === name.toLowerCase(),
+    );
+    if (clash) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    this.sheet.name = name;
+  }
+  deleteSheet(): void {
+    this.guardSheet();
+    const m = this.book.model;
+    if (m.sheets.length === 1) throw new Error("You can't remove all the sheets in a document.");
+    m.sheets.splice(m.sheets.indexOf(this.sheet), 1);
+  }
+  setValue(row: number, col: number, value: unknown): void {
+    if (!canUserEditCell(this.book, this.sheet, this.email, row, col)) throw new Error(PROTECTED_MESSAGE);
+    if (row > this.sheet.maxRows) this.sheet.maxRows = row;
+    writeValue(cellFor(this.sheet, row, col), value);
+  }
+  /** Types `values` into the first empty row below the data (row, col 1…n), refused cell by cell. */
+  appendRow(values: readonly unknown[]): number {
+    const row = lastRowOf(this.sheet) + 1;
+    values.forEach((_, i) => {
+      if (!canUserEditCell(this.book, this.sheet, this.email, row, i + 1)) throw new Error(PROTECTED_MESSAGE);
+    });
+    if (row > this.sheet.maxRows) this.sheet.maxRows = row;
+    values.forEach((v, i) => writeValue(cellFor(this.sheet, row, i + 1), v));
+    return row;
+  }
 }
 
 export class FakeProtection implements Pick<GProtection, Keys> {
@@ -70,12 +147,7 @@ export class FakeProtection implements Pick<GProtection, Keys> {
   }
   /** First change to the editor list: the protection stops mirroring the spreadsheet. */
   private materialize(): string[] {
-    if (!this.model.editors) {
-      const me = lower(this.book.ctx.activeUser());
-      const list = this.book.fileEditors();
-      if (!list.includes(me)) list.push(me);
-      this.model.editors = list;
-    }
+    if (!this.model.editors) this.model.editors = this.book.fileEditors().filter(Boolean);
     return this.model.editors;
   }
   getProtectionType(): GoogleAppsScript.Spreadsheet.ProtectionType {
@@ -117,10 +189,25 @@ export class FakeProtection implements Pick<GProtection, Keys> {
     this.removeAll(users.map(emailOf));
     return this.self();
   }
+  /**
+   * Neither the owner nor the current user can be removed (they are silently kept). A user who edits
+   * only through a group cannot remove that group: Apps Script throws (hence Google's sample adds
+   * `Session.getEffectiveUser()` by name before removing the others).
+   */
   private removeAll(emails: string[]): void {
-    const keep = new Set([lower(this.book.owner()), lower(this.book.ctx.activeUser())]);
+    const me = lower(this.book.ctx.activeUser());
+    const keep = new Set([lower(this.book.owner()), me].filter(Boolean));
     const drop = new Set(emails.map(lower).filter((e) => !keep.has(e)));
-    this.model.editors = this.materialize().filter((e) => !drop.has(e));
+    const list = this.materialize();
+    const isOwner = me === lower(this.book.owner());
+    if (!isOwner && !list.includes(me)) {
+      const lost = [...drop].find((e) => this.book.ctx.store.grants(e, me));
+      if (lost)
+        throw new Error(
+          `You can't remove ${lost}: you (${me}) can edit this range only as a member of it. Add yourself as an editor first.`,
+        );
+    }
+    this.model.editors = list.filter((e) => !drop.has(e));
   }
   getEditors(): GoogleAppsScript.Base.User[] {
     this.call('getEditors');
@@ -147,8 +234,7 @@ export class FakeProtection implements Pick<GProtection, Keys> {
   }
   canEdit(): boolean {
     this.call('canEdit');
-    const me = lower(this.book.ctx.activeUser());
-    return me === lower(this.book.owner()) || protectionEditors(this.book, this.model).includes(me);
+    return listedOn(this.book, this.model, this.book.ctx.activeUser());
   }
   getRange(): GRange {
     this.call('getRange');

@@ -6,16 +6,19 @@ import {
   DEFAULT_BACKGROUND,
   cellFor,
   checkBounds,
+  checkCellSize,
   displayOf,
   getCell,
   isDate,
   rectToA1,
   valueOf,
+  writeTyped,
   writeValue,
   type Book,
   type Cell,
   type Rect,
   type SheetModel,
+  type TypedEnv,
   type ValidationModel,
 } from './model';
 import { FakeDataValidation, checkboxValues, isCheckbox } from './rules';
@@ -172,6 +175,9 @@ export class FakeRange implements Pick<GRange, Keys> {
   private tz(): string {
     return this.book.model.timeZone;
   }
+  private env(): TypedEnv {
+    return { timeZone: this.tz(), nowMs: this.book.ctx.clock.nowMs() };
+  }
 
   // ---- coordinates ----
   getRow(): number {
@@ -269,11 +275,17 @@ export class FakeRange implements Pick<GRange, Keys> {
     const tz = this.tz();
     return this.readOne('getDisplayValue', (cell) => displayOf(cell, tz));
   }
+  /** Strings are parsed like typed input (see `writeTyped`); a cell holds at most 50,000 characters. */
   setValues(values: unknown[][]): GRange {
-    return this.writeGrid('setValues', values, writeValue);
+    if (Array.isArray(values))
+      for (const line of values) if (Array.isArray(line)) line.forEach(checkCellSize);
+    const env = this.env();
+    return this.writeGrid('setValues', values, (cell, v) => writeTyped(cell, v, env));
   }
   setValue(value: unknown): GRange {
-    return this.writeAll('setValue', (cell) => writeValue(cell, value));
+    checkCellSize(value);
+    const env = this.env();
+    return this.writeAll('setValue', (cell) => writeTyped(cell, value, env));
   }
   getFormulas(): string[][] {
     return this.read('getFormulas', (cell) => cell?.f ?? '');
@@ -282,11 +294,14 @@ export class FakeRange implements Pick<GRange, Keys> {
     return this.readOne('getFormula', (cell) => cell?.f ?? '');
   }
   setFormulas(formulas: string[][]): GRange {
+    if (Array.isArray(formulas))
+      for (const line of formulas) if (Array.isArray(line)) line.forEach(checkCellSize);
     return this.writeGrid('setFormulas', formulas, (cell, f) =>
       writeValue(cell, f ? (f.startsWith('=') ? f : `=${f}`) : ''),
     );
   }
   setFormula(formula: string): GRange {
+    checkCellSize(formula);
     return this.writeAll('setFormula', (cell) =>
       writeValue(cell, formula.startsWith('=') ? formula : `=${formula}`),
     );

@@ -10,7 +10,8 @@ import {
   parseA1,
   shiftSheet,
   splitSheetPrefix,
-  writeValue,
+  writeTyped,
+  checkCellSize,
   cellFor,
   type Book,
   type ChartModel,
@@ -19,7 +20,7 @@ import {
   type SheetModel,
 } from './model';
 import { FakeConditionalFormatRule } from './rules';
-import { FakeProtection, canUserEditCell, rectOf } from './protection';
+import { EditorActions, FakeProtection, canUserEditCell, rectOf } from './protection';
 
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
 type GRange = GoogleAppsScript.Spreadsheet.Range;
@@ -193,10 +194,13 @@ export class FakeSheet implements Pick<GSheet, Keys> {
         "The parameters () don't match the method signature for SpreadsheetApp.Sheet.appendRow.",
       );
     }
+    // Like setValues: strings are parsed as typed input; at most 50,000 characters per cell.
+    rowContents.forEach(checkCellSize);
+    const env = { timeZone: this.book.model.timeZone, nowMs: this.book.ctx.clock.nowMs() };
     const row = lastRowOf(this.model) + 1;
     if (row > this.model.maxRows) this.model.maxRows = row;
     if (rowContents.length > this.model.maxCols) this.model.maxCols = rowContents.length;
-    rowContents.forEach((v, i) => writeValue(cellFor(this.model, row, i + 1), v));
+    rowContents.forEach((v, i) => writeTyped(cellFor(this.model, row, i + 1), v, env));
     return this.self();
   }
 
@@ -382,6 +386,10 @@ export class FakeSheet implements Pick<GSheet, Keys> {
   }
 
   // ---- protection ----
+  /** Non-API: act as `email` in the Sheets UI (rename, delete, type, append), refused as Google would. */
+  asEditor(email: string): EditorActions {
+    return new EditorActions(this.book, this.model, email);
+  }
   protect(): GProtection {
     this.call('protect');
     let model = this.model.protections.find((p) => p.type === 'SHEET');

@@ -146,9 +146,10 @@ export class Story {
       user: { getEmail: () => user },
       triggerUid: '',
     };
-    if (ss.getId() === this.tracker.getId()) this.run('onEdit', event);
+    if (ss.getId() === this.tracker.getId())
+      this.ws.ui.inContext('simpleTrigger', () => this.run('onEdit', event));
     for (const handler of this.ws.script.handlersFor('ON_EDIT', ss.getId()))
-      this.run(handler, { ...event, authMode: 'FULL' });
+      this.ws.ui.inContext('trigger', () => this.run(handler, { ...event, authMode: 'FULL' }));
   }
 
   /** 1-based column of a header in row 1 of a sheet (stories address cells by header, like the code). */
@@ -165,7 +166,7 @@ export class Story {
     for (const trigger of this.ws.script.dueTimeTriggers(this.ws.clock.now())) {
       const handler = trigger.getHandlerFunction();
       this.note(`⏰ time trigger → ${handler}`);
-      this.run(handler);
+      this.ws.ui.inContext('trigger', () => this.run(handler));
       fired.push(handler);
     }
     return fired;

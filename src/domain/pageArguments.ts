@@ -1,0 +1,75 @@
+/**
+ * Checks of what a sidebar sends through google.script.run. A page (or a TL's own script) may send
+ * anything; each server function checks its arguments first and answers a message that names the
+ * function, the argument and the value it got, instead of a TypeError deep inside.
+ */
+export class PageArgumentError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PageArgumentError';
+  }
+}
+
+function shown(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (typeof value === 'string') return `"${value.length > 60 ? `${value.slice(0, 57)}…` : value}"`;
+  if (Array.isArray(value)) return `a list of ${value.length}`;
+  const tag = Object.prototype.toString.call(value).slice(8, -1);
+  if (typeof value !== 'object') return `${typeof value} ${String(value)}`;
+  return tag === 'Object' ? 'an object' : `a ${tag}`;
+}
+
+/** A non-empty string (trimmed). */
+export function requireText(fn: string, name: string, value: unknown): string {
+  if (typeof value !== 'string' || !value.trim()) {
+    throw new PageArgumentError(`${fn}: ${name} must be non-empty text, got ${shown(value)}.`);
+  }
+  return value.trim();
+}
+
+/** Absent (undefined, null or '') or a string. */
+export function optionalText(fn: string, name: string, value: unknown): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  return requireText(fn, name, value);
+}
+
+/** A list of strings (e.g. OIDs); an empty list is fine. */
+export function requireTextList(fn: string, name: string, value: unknown): string[] {
+  if (!Array.isArray(value)) {
+    throw new PageArgumentError(`${fn}: ${name} must be a list of OIDs, got ${shown(value)}.`);
+  }
+  value.forEach((v, k) => {
+    if (typeof v !== 'string') {
+      throw new PageArgumentError(`${fn}: ${name}[${k}] must be an OID (text), got ${shown(v)}.`);
+    }
+  });
+  return value as string[];
+}
+
+/** Absent, or a list of strings. */
+export function optionalTextList(fn: string, name: string, value: unknown): string[] | undefined {
+  return value === undefined || value === null ? undefined : requireTextList(fn, name, value);
+}
+
+/** One of a fixed set of strings; absent gives `fallback` when there is one. */
+export function requireOneOf<T extends string>(
+  fn: string,
+  name: string,
+  value: unknown,
+  allowed: readonly T[],
+): T {
+  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
+    throw new PageArgumentError(
+      `${fn}: ${name} must be one of ${allowed.map((a) => `"${a}"`).join(', ')}, got ${shown(value)}.`,
+    );
+  }
+  return value as T;
+}
+
+/** No arguments at all. */
+export function requireNoArguments(fn: string, args: readonly unknown[]): void {
+  if (args.some((a) => a !== undefined)) {
+    throw new PageArgumentError(`${fn} takes no arguments, got ${args.length}.`);
+  }
+}
