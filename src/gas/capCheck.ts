@@ -17,7 +17,7 @@
  */
 import { dedupeKey } from '../domain/alerts';
 import { CAP_LEVELS, COACHING_LOG_HEADERS, SHEET, TRACKER, type CapLevel } from '../domain/contract';
-import type { CapFacts, exemptListEmail } from '../domain/emails';
+import type { CapFacts, exemptListEmail } from '../domain/capEmails';
 import { decideEscalation, isCertComplete, otSessions } from '../domain/escalation';
 import { formatMdy } from '../domain/timeZone';
 import { isDate } from '../domain/values';

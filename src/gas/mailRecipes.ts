@@ -11,17 +11,15 @@
  * object with methods; it is rebuilt with `zoneFor`). Templates are pure functions of their input (no
  * clock), so the recomposed email equals the one composed when the alert was queued.
  */
+import { exemptListEmail, finalCapEmail, terminationReviewEmail } from '../domain/capEmails';
 import type { MailRecipe } from '../domain/alerts';
 import {
-  exemptListEmail,
-  finalCapEmail,
   g2tInvitationEmail,
   licensingSummaryEmail,
   miaAlertEmail,
   readyForProductionEmail,
   salesInhibitorEmail,
   selfReportReminderEmail,
-  terminationReviewEmail,
   tlDigestEmail,
   unmatchedCompletionEmail,
 } from '../domain/emails';

@@ -1,15 +1,13 @@
+import { exemptListEmail, finalCapEmail, terminationReviewEmail } from '../../src/domain/capEmails';
 import type { EmailContent } from '../../src/domain/emailLayout';
 import { formatWhen, link, para, renderEmail, section } from '../../src/domain/emailLayout';
 import {
-  exemptListEmail,
-  finalCapEmail,
   g2tInvitationEmail,
   licensingSummaryEmail,
   miaAlertEmail,
   readyForProductionEmail,
   salesInhibitorEmail,
   selfReportReminderEmail,
-  terminationReviewEmail,
   tlDigestEmail,
   unmatchedCompletionEmail,
   type DigestInput,
