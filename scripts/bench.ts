@@ -1,15 +1,20 @@
 // `npm run bench`: service calls, emails and modeled Apps Script time of each run through the built
-// bundle at 10 / 100 / 1,000 / 5,000 agents, plus a naive per-cell sweep as a baseline. Writes out/bench.md.
+// bundle at 10 / 100 / 1,000 / 5,000 agents, plus naive baselines (a per-cell sweep, per-row SpreadsheetApp
+// protections for report creation) and the floor of report creation. Writes out/bench.md.
 // Mail runs in Dry Run (every message composed, logged and counted; none sent), so the quota does not
 // defer most of a 5,000-agent cohort and the table shows the Sheets/Drive cost the design controls.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { TRACKER } from '../src/domain/contract';
+import { BLOCKERS } from '../src/domain/progressReport';
 import { DEFAULT_SCHEDULE } from '../src/domain/schedule';
+import { LATENCY_SECONDS } from '../workspace/meter';
 import { loadBundle, Workspace } from '../workspace/workspace';
 
 const root = join(__dirname, '..');
-const buildDir = join(root, 'build');
+// `npm run bench` builds build/ (build:release) and measures it; parallel work builds its own folder and
+// points the bench at it: `ESP_BUILD_DIR=/tmp/x npm run build && ESP_BUILD_DIR=/tmp/x node scripts/run-ts.mjs scripts/bench.ts`.
+const buildDir = process.env.ESP_BUILD_DIR ? resolve(root, process.env.ESP_BUILD_DIR) : join(root, 'build');
 const SIZES = (process.env.BENCH_SIZES ?? '10,100,1000,5000').split(',').map(Number);
 const DAY0 = new Date('2026-12-01T19:00:00Z'); // Tue noon, Denver
 const DAY1_EVENING = new Date('2026-12-04T00:10:00Z'); // Thu 17:10
@@ -119,6 +124,41 @@ function naiveSweep(ws: Workspace, reportId: string, n: number): void {
   }
 }
 
+/**
+ * Report creation's protections the naive way (the code before the Sheets API): per agent row and run of
+ * editable columns, `Range.protect()` + `setDescription` + the script's user added first + every editor
+ * removed + domain edit off + the row's editors added, each a SpreadsheetApp call, plus the
+ * `getDescription()` per existing protection that a re-run needs to skip protected rows.
+ */
+function naiveProtections(ws: Workspace, reportId: string, n: number): void {
+  const ss = ws.spreadsheets.openById(reportId);
+  const sheet = ss.getSheetByName('Progress')!;
+  const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
+  const editable = [...DEFAULT_SCHEDULE.map((s) => s.item), BLOCKERS].map((h) => headers.indexOf(h) + 1);
+  const runs: [number, number][] = [];
+  for (const c of editable.sort((a, b) => a - b)) {
+    const last = runs[runs.length - 1];
+    if (last && c === last[1] + 1) last[1] = c;
+    else runs.push([c, c]);
+  }
+  const described = new Set(
+    sheet.getProtections(ws.spreadsheets.ProtectionType.RANGE).map((p) => p.getDescription()),
+  );
+  for (let i = 0; i < n; i++) {
+    if (described.has(`naive ${i}`)) continue;
+    for (const [c0, c1] of runs) {
+      const p = sheet
+        .getRange(i + 2, c0, 1, c1 - c0 + 1)
+        .protect()
+        .setDescription(`naive ${i}`);
+      p.addEditor(ws.session.getEffectiveUser().getEmail());
+      p.removeEditors(p.getEditors());
+      if (p.canDomainEdit()) p.setDomainEdit(false);
+      p.addEditors([`a${i}@cxp.example.com`, `a${i}@mail.example.net`, `tl${i % 10}@example.com`]);
+    }
+  }
+}
+
 function cohortRows(n: number): Row[] {
   const ws = new Workspace({ now: DAY0, mailQuota: 1_000_000 });
   const bundle = loadBundle(ws, buildDir);
@@ -136,7 +176,8 @@ function cohortRows(n: number): Row[] {
   });
   roster(ws, n);
   const rows = [measure(ws, 'set-up (adds the roster to Attendance)', n, () => bundle.menuSetupWorkbook())];
-  rows.push(measure(ws, 'create progress report', n, () => bundle.menuCreateProgressReport()));
+  const create = measure(ws, 'create progress report', n, () => bundle.menuCreateProgressReport());
+  rows.push(create);
   const id = String(
     ws.tracker
       .sheet('Settings')
@@ -151,14 +192,51 @@ function cohortRows(n: number): Row[] {
   rows.push(measure(ws, 'nightly sweep, naive per-cell baseline', n, () => naiveSweep(ws, id, n)));
   ws.clock.set(WINDOW_END);
   rows.push(measure(ws, 'CAP check at window end', n, () => bundle.capCheck()));
+  // Last, so the extra protections do not slow the runs above.
+  const naive = measure(ws, NAIVE_CREATE, n, () => naiveProtections(ws, id, n));
+  const batch = create.calls.Sheets ? 1 : 0; // the one Spreadsheets.batchUpdate the naive loop replaces
+  for (const [service, count] of Object.entries(create.calls))
+    naive.calls[service] = (naive.calls[service] ?? 0) + count - (service === 'Sheets' ? batch : 0);
+  naive.total += create.total - batch;
+  naive.modeled += create.modeled - (batch ? LATENCY_SECONDS['Sheets.write'] : 0);
+  rows.splice(2, 0, naive);
   return rows;
 }
 
+const NAIVE_CREATE = 'create progress report, naive per-row SpreadsheetApp baseline ²';
+
+/**
+ * The fewest calls each job needs (footnote ¹ of out/bench.md explains each term). Only report creation
+ * is analysed so far; the other phases show "—".
+ */
+const FLOOR: Record<string, { calls: number; note: string[] }> = {
+  'create progress report': {
+    calls: 6 + 3 + 2 + 1 + 1 + 1 + 1 + 2 + 5 + 2 + 5 + 1,
+    note: [
+      '6 — the menu run itself: LockService getDocumentLock + tryLock + releaseLock, getActiveSpreadsheet, getUi + alert;',
+      '3 — read the tracker: its ID, ONE Values.batchGet of Settings + Schedule + ESP Tracker, its time zone;',
+      '2 — create the report (SpreadsheetApp.create at its final size + getId; a folder adds getFolderById + moveTo, a template makeCopy instead);',
+      '1 — record its ID in Settings (one RAW Values.batchUpdate into the row already read);',
+      "1 — read the report's layout (Spreadsheets.get: sheet IDs, sizes, every protection) — a fresh file has no values to read;",
+      '1 — write headers, agent rows and the Tick Log header (ONE Values.batchUpdate, RAW);',
+      '1 — ONE Spreadsheets.batchUpdate: every protection, checkbox and format (and, were addSheet / updateSheetProperties used, the Tick Log, the rename, hide and freeze: today 6 SpreadsheetApp calls);',
+      '2 — save the row→OID map (getDocumentProperties + setProperties);',
+      '5 — share: getFileById, getEditors, getOwner, ONE addEditors for everyone, getSharingAccess;',
+      "2 — the script's effective user (Session.getEffectiveUser + getEmail), named first on every protection;",
+      '5 — the edit trigger: getProjectTriggers + newTrigger / forSpreadsheet / onEdit / create;',
+      "1 — the report's URL for the message.",
+    ],
+  },
+};
+
 const SERVICES = [
+  'Sheets',
   'Range',
   'Sheet',
   'SpreadsheetApp',
   'DriveApp',
+  'PropertiesService',
+  'Session',
   'MailApp',
   'ScriptApp',
   'LockService',
@@ -168,13 +246,19 @@ const all = SIZES.flatMap((n) => {
   process.stdout.write(`bench: ${n} agents…\n`);
   return cohortRows(n);
 });
-const header = `| phase | agents | ${SERVICES.join(' | ')} | all calls | emails logged | modeled s | local CPU ms |`;
-const lines = [header, `|${'---|'.repeat(SERVICES.length + 6)}`];
+const header = `| phase | agents | ${SERVICES.join(' | ')} | all calls | floor ¹ | emails logged | modeled s | local CPU ms |`;
+const lines = [header, `|${'---|'.repeat(SERVICES.length + 7)}`];
 for (const r of all) {
+  const floor = FLOOR[r.phase]?.calls;
   lines.push(
-    `| ${r.phase} | ${r.agents} | ${SERVICES.map((s) => r.calls[s] ?? 0).join(' | ')} | ${r.total} | ${r.emails} | ${r.modeled.toFixed(1)} | ${r.cpuMs} |`,
+    `| ${r.phase} | ${r.agents} | ${SERVICES.map((s) => r.calls[s] ?? 0).join(' | ')} | ${r.total} | ${floor ?? '—'} | ${r.emails} | ${r.modeled.toFixed(1)} | ${r.cpuMs} |`,
   );
 }
+const creation = SIZES.map((n) => {
+  const smart = all.find((r) => r.agents === n && r.phase === 'create progress report')!;
+  const naive = all.find((r) => r.agents === n && r.phase === NAIVE_CREATE)!;
+  return `| ${n} | ${smart.total} | ${smart.modeled.toFixed(1)} | ${FLOOR['create progress report'].calls} | ${naive.total} | ${naive.modeled.toFixed(1)} |`;
+});
 const ratios = SIZES.map((n) => {
   const smart = all.find((r) => r.agents === n && r.phase === 'nightly sweep')!;
   const naive = all.find((r) => r.agents === n && r.phase.startsWith('nightly sweep, naive'))!;
@@ -188,8 +272,22 @@ const md = [
   '',
   ...lines,
   '',
+  '## Report creation: calls and modeled seconds',
+  '',
+  '| agents | calls | modeled s | floor ¹ | naive calls ² | naive modeled s ² |',
+  '|---|---|---|---|---|---|',
+  ...creation,
+  '',
   '## Sweep vs the naive per-cell baseline',
   ...ratios,
+  '',
+  '¹ Floor of report creation (a new report, no template, no folder, as benched):',
+  ...FLOOR['create progress report'].note.map((line) => `- ${line}`),
+  '',
+  '² Naive report creation = this run with its one Spreadsheets.batchUpdate replaced by the per-row SpreadsheetApp',
+  'protections of the code before the Sheets API (Range.protect, setDescription, Session user, addEditor,',
+  'getEditors, removeEditors, canDomainEdit, setDomainEdit, addEditors per agent row and run of editable columns,',
+  '+ getDescription per existing protection): the loop is MEASURED at each size on the same report, not scaled.',
   '',
 ].join('\n');
 mkdirSync(join(root, 'out'), { recursive: true });

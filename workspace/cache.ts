@@ -28,11 +28,6 @@ export class FakeCache implements GoogleAppsScript.Cache.Cache {
     return [...this.entries.keys()].filter((k) => this.live(k) !== null);
   }
 
-  /** Drops everything, as Google may under memory pressure (non-API). */
-  evictAll(): void {
-    this.entries.clear();
-  }
-
   private live(key: string): Entry | null {
     const e = this.entries.get(key);
     if (!e) return null;

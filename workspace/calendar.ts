@@ -34,10 +34,7 @@ function toDate(v: unknown, name: string): Date {
   return new Date(v.getTime());
 }
 
-class FakeEventGuest implements Pick<
-  GoogleAppsScript.Calendar.EventGuest,
-  'getEmail' | 'getName' | 'getGuestStatus'
-> {
+class FakeEventGuest implements Pick<GoogleAppsScript.Calendar.EventGuest, 'getEmail' | 'getName'> {
   constructor(
     private readonly meter: Meter,
     private readonly email: string,
@@ -52,11 +49,6 @@ class FakeEventGuest implements Pick<
     this.meter.call('CalendarApp', 'getName');
     return this.email;
   }
-
-  getGuestStatus(): GoogleAppsScript.Calendar.GuestStatus {
-    this.meter.call('CalendarApp', 'getGuestStatus');
-    return 'INVITED' as unknown as GoogleAppsScript.Calendar.GuestStatus;
-  }
 }
 
 export class FakeCalendarEvent implements Pick<
@@ -64,11 +56,9 @@ export class FakeCalendarEvent implements Pick<
   | 'getId'
   | 'getTitle'
   | 'getDescription'
-  | 'getLocation'
   | 'getStartTime'
   | 'getEndTime'
   | 'getGuestList'
-  | 'addGuest'
   | 'setTitle'
   | 'setDescription'
   | 'deleteEvent'
@@ -94,11 +84,6 @@ export class FakeCalendarEvent implements Pick<
     return this.record.description;
   }
 
-  getLocation(): string {
-    this.meter.call('CalendarApp', 'getLocation');
-    return this.record.location;
-  }
-
   getStartTime(): Date {
     this.meter.call('CalendarApp', 'getStartTime');
     return new Date(this.record.start.getTime());
@@ -114,12 +99,6 @@ export class FakeCalendarEvent implements Pick<
     return this.record.guests.map(
       (g) => new FakeEventGuest(this.meter, g) as unknown as GoogleAppsScript.Calendar.EventGuest,
     );
-  }
-
-  addGuest(email: string): GasEvent {
-    this.meter.call('CalendarApp', 'addGuest');
-    if (!this.record.guests.includes(email)) this.record.guests.push(email);
-    return this as unknown as GasEvent;
   }
 
   setTitle(title: string): GasEvent {
@@ -142,7 +121,7 @@ export class FakeCalendarEvent implements Pick<
 
 export class FakeCalendar implements Pick<
   GasCalendar,
-  'getId' | 'getName' | 'getTimeZone' | 'isMyPrimaryCalendar' | 'createEvent' | 'getEvents' | 'getEventById'
+  'getId' | 'getName' | 'getTimeZone' | 'createEvent' | 'getEvents' | 'getEventById'
 > {
   constructor(
     private readonly app: FakeCalendarApp,
@@ -150,7 +129,6 @@ export class FakeCalendar implements Pick<
     readonly id: string,
     readonly name: string,
     private readonly timeZone: string,
-    private readonly primary: boolean,
   ) {}
 
   getId(): string {
@@ -166,11 +144,6 @@ export class FakeCalendar implements Pick<
   getTimeZone(): string {
     this.meter.call('CalendarApp', 'getTimeZone');
     return this.timeZone;
-  }
-
-  isMyPrimaryCalendar(): boolean {
-    this.meter.call('CalendarApp', 'isMyPrimaryCalendar');
-    return this.primary;
   }
 
   createEvent(
@@ -232,14 +205,14 @@ export class FakeCalendarApp implements Pick<
     this.clock = options.clock;
     this.owner = options.owner ?? 'lead@example.com';
     const tz = options.timeZone ?? 'America/Denver';
-    this.calendars.set(this.owner, new FakeCalendar(this, this.meter, this.owner, this.owner, tz, true));
+    this.calendars.set(this.owner, new FakeCalendar(this, this.meter, this.owner, this.owner, tz));
   }
 
   // ---- non-API helpers -----------------------------------------------------------------------------
 
   /** Adds a secondary calendar the script can open with getCalendarById. */
   addCalendar(id: string, name = id, timeZone = 'America/Denver'): FakeCalendar {
-    const cal = new FakeCalendar(this, this.meter, id, name, timeZone, false);
+    const cal = new FakeCalendar(this, this.meter, id, name, timeZone);
     this.calendars.set(id, cal);
     return cal;
   }

@@ -236,14 +236,7 @@ class FakeText implements Pick<
 
 export class FakeParagraph implements Pick<
   GoogleAppsScript.Document.Paragraph,
-  | 'getText'
-  | 'setText'
-  | 'appendText'
-  | 'getHeading'
-  | 'setHeading'
-  | 'replaceText'
-  | 'editAsText'
-  | 'getType'
+  'getText' | 'setText' | 'appendText' | 'getHeading' | 'setHeading' | 'replaceText' | 'editAsText'
 > {
   constructor(
     private readonly meter: Meter,
@@ -297,11 +290,6 @@ export class FakeParagraph implements Pick<
     return new FakeText(this.meter, this.state, () => [
       this.model,
     ]) as unknown as GoogleAppsScript.Document.Text;
-  }
-
-  getType(): GoogleAppsScript.Document.ElementType {
-    this.meter.call('DocumentApp', 'getType');
-    return 'PARAGRAPH' as unknown as GoogleAppsScript.Document.ElementType;
   }
 }
 
@@ -378,7 +366,6 @@ export class FakeBody implements Pick<
   | 'replaceText'
   | 'editAsText'
   | 'getParagraphs'
-  | 'getNumChildren'
 > {
   constructor(
     private readonly meter: Meter,
@@ -471,11 +458,6 @@ export class FakeBody implements Pick<
     return models.map(
       (p) => new FakeParagraph(this.meter, this.state, p) as unknown as GoogleAppsScript.Document.Paragraph,
     );
-  }
-
-  getNumChildren(): number {
-    this.meter.call('DocumentApp', 'getNumChildren');
-    return this.model.elements.length;
   }
 }
 

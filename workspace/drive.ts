@@ -107,9 +107,6 @@ class FakeBlob {
   getName(): string {
     return this.name;
   }
-  getBytes(): number[] {
-    return [...Buffer.from(this.data, 'utf8')];
-  }
 }
 
 class FakeIterator<T> {
@@ -122,9 +119,6 @@ class FakeIterator<T> {
     if (this.i >= this.items.length)
       throw new Error('Cannot retrieve the next object: iterator has reached the end.');
     return this.items[this.i++];
-  }
-  getContinuationToken(): string {
-    return String(this.i);
   }
 }
 
@@ -144,11 +138,9 @@ type FileKeys =
   | 'getSharingPermission'
   | 'getUrl'
   | 'getViewers'
-  | 'isTrashed'
   | 'makeCopy'
   | 'moveTo'
   | 'removeEditor'
-  | 'removeViewer'
   | 'setDescription'
   | 'setName'
   | 'setSharing'
@@ -203,10 +195,6 @@ abstract class FakeItem {
   getSharingPermission(): GoogleAppsScript.Drive.Permission {
     this.call('getSharingPermission');
     return this.stored.sharingPermission as unknown as GoogleAppsScript.Drive.Permission;
-  }
-  isTrashed(): boolean {
-    this.call('isTrashed');
-    return this.ctx.store.files.get(this.id)?.trashed ?? true;
   }
   getParents(): GFolderIterator {
     this.call('getParents');
@@ -274,10 +262,6 @@ export class FakeFile extends FakeItem implements Pick<GFile, FileKeys> {
     this.doRemove('removeEditor', user, 'editor');
     return this.self();
   }
-  removeViewer(user: unknown): GFile {
-    this.doRemove('removeViewer', user, 'viewer');
-    return this.self();
-  }
   setSharing(access: unknown, permission: unknown): GFile {
     this.doSharing(access, permission);
     return this.self();
@@ -326,23 +310,19 @@ type FolderKeys =
   | 'addEditor'
   | 'addEditors'
   | 'addFile'
-  | 'addFolder'
   | 'addViewer'
   | 'addViewers'
   | 'createFile'
   | 'createFolder'
   | 'getEditors'
-  | 'getFiles'
   | 'getFilesByName'
   | 'getFolders'
-  | 'getFoldersByName'
   | 'getId'
   | 'getName'
   | 'getOwner'
   | 'getParents'
   | 'getUrl'
   | 'removeEditor'
-  | 'removeFile'
   | 'setName'
   | 'setSharing'
   | 'setTrashed';
@@ -457,10 +437,6 @@ export class FakeFolder extends FakeItem implements Pick<GFolder, FolderKeys> {
     });
     return new FakeFolder(this.ctx, f.id) as unknown as GFolder;
   }
-  getFiles(): GFileIterator {
-    this.call('getFiles');
-    return filesIn(this.ctx, this.id);
-  }
   getFilesByName(name: string): GFileIterator {
     this.call('getFilesByName');
     return filesIn(this.ctx, this.id, name);
@@ -469,26 +445,10 @@ export class FakeFolder extends FakeItem implements Pick<GFolder, FolderKeys> {
     this.call('getFolders');
     return foldersIn(this.ctx, this.id);
   }
-  getFoldersByName(name: string): GFolderIterator {
-    this.call('getFoldersByName');
-    return foldersIn(this.ctx, this.id, name);
-  }
   addFile(child: unknown): GFolder {
     this.call('addFile');
     const f = this.ctx.store.get((child as FakeFile).id);
     if (!f.parentIds.includes(this.id)) f.parentIds.push(this.id);
-    return this.self();
-  }
-  addFolder(child: unknown): GFolder {
-    this.call('addFolder');
-    const f = this.ctx.store.get((child as FakeFolder).id);
-    if (!f.parentIds.includes(this.id)) f.parentIds.push(this.id);
-    return this.self();
-  }
-  removeFile(child: unknown): GFolder {
-    this.call('removeFile');
-    const f = this.ctx.store.get((child as FakeFile).id);
-    f.parentIds = f.parentIds.filter((p) => p !== this.id);
     return this.self();
   }
 }
@@ -497,11 +457,9 @@ type AppKeys =
   | 'createFile'
   | 'createFolder'
   | 'getFileById'
-  | 'getFiles'
   | 'getFilesByName'
   | 'getFolderById'
   | 'getFolders'
-  | 'getFoldersByName'
   | 'getRootFolder';
 
 export class FakeDriveApp implements Pick<GoogleAppsScript.Drive.DriveApp, AppKeys> {
@@ -559,10 +517,6 @@ export class FakeDriveApp implements Pick<GoogleAppsScript.Drive.DriveApp, AppKe
     this.call('createFile');
     return createFileIn(this.ctx, this.ctx.store.rootId, a, content, mimeType);
   }
-  getFiles(): GFileIterator {
-    this.call('getFiles');
-    return filesIn(this.ctx, null);
-  }
   getFilesByName(name: string): GFileIterator {
     this.call('getFilesByName');
     return filesIn(this.ctx, null, name);
@@ -570,9 +524,5 @@ export class FakeDriveApp implements Pick<GoogleAppsScript.Drive.DriveApp, AppKe
   getFolders(): GFolderIterator {
     this.call('getFolders');
     return foldersIn(this.ctx, null);
-  }
-  getFoldersByName(name: string): GFolderIterator {
-    this.call('getFoldersByName');
-    return foldersIn(this.ctx, null, name);
   }
 }

@@ -134,14 +134,7 @@ export class FakeFormResponse implements Pick<
   }
 }
 
-type FormKeys =
-  | 'getId'
-  | 'getTitle'
-  | 'getEditUrl'
-  | 'getPublishedUrl'
-  | 'getDestinationId'
-  | 'getResponses'
-  | 'collectsEmail';
+type FormKeys = 'getId' | 'getTitle' | 'getEditUrl' | 'getPublishedUrl' | 'getResponses';
 
 export class FakeForm implements Pick<GoogleAppsScript.Forms.Form, FormKeys> {
   constructor(
@@ -172,18 +165,6 @@ export class FakeForm implements Pick<GoogleAppsScript.Forms.Form, FormKeys> {
   getPublishedUrl(): string {
     this.meter.call('FormApp', 'getPublishedUrl');
     return `https://docs.google.com/forms/d/e/${this.model.publishedId}/viewform`;
-  }
-
-  collectsEmail(): boolean {
-    this.meter.call('FormApp', 'collectsEmail');
-    return this.model.collectEmail;
-  }
-
-  /** Throws, as Apps Script does, when the form has no response destination. */
-  getDestinationId(): string {
-    this.meter.call('FormApp', 'getDestinationId');
-    if (!this.model.destination) throw new Error('The form currently has no response destination.');
-    return this.model.destination.id;
   }
 
   getResponses(timestamp?: GoogleAppsScript.Base.Date): FakeFormResponseT[] {

@@ -307,7 +307,6 @@ export class FakeHtmlService implements Pick<
   | 'createHtmlOutputFromFile'
   | 'createTemplate'
   | 'createTemplateFromFile'
-  | 'getUserAgent'
 > {
   readonly SandboxMode = gasEnum<typeof GoogleAppsScript.HTML.SandboxMode>(['EMULATED', 'IFRAME', 'NATIVE']);
   readonly XFrameOptionsMode = gasEnum<typeof GoogleAppsScript.HTML.XFrameOptionsMode>([
@@ -368,11 +367,6 @@ export class FakeHtmlService implements Pick<
   createTemplateFromFile(filename: string): FakeHtmlTemplate {
     this.meter.call('HtmlService', 'createTemplateFromFile');
     return new FakeHtmlTemplate(this.meter, this.readFile(filename), () => this.globals());
-  }
-
-  getUserAgent(): string {
-    this.meter.call('HtmlService', 'getUserAgent');
-    return 'Mozilla/5.0 (in-memory workspace)';
   }
 }
 

@@ -1,7 +1,10 @@
 /**
  * Fake `MailApp`. The daily quota counts recipients (to + cc + bcc), as Google does, and resets at
  * midnight in the quota time zone; a message may have at most 50 recipients and a body of at most
- * 200 KB (consumer). Sent mail lands in an inspectable outbox stamped with the FakeClock's time.
+ * 200 KB (consumer). Quotas are per user: mail is sent from, and spends the quota of, the effective
+ * user — the creator of the installable trigger that runs, not whoever caused the event
+ * (`FakeScriptApp.asCreator` sets it). Sent mail lands in an inspectable outbox stamped with the
+ * FakeClock's time and the sender.
  */
 import type { FakeClock } from './clock';
 import type { Meter } from './meter';
@@ -22,6 +25,8 @@ export interface SentMail {
   /** Every recipient (to, cc, bcc), trimmed, in order. */
   recipients: string[];
   sentAt: Date;
+  /** The effective user who sent it (whose quota it spent). */
+  from: string;
 }
 
 export interface FakeMailAppOptions {
@@ -33,6 +38,8 @@ export interface FakeMailAppOptions {
   maxBodyBytes?: number;
   /** Zone whose midnight resets the quota. Default America/Los_Angeles (Google's quota day). */
   quotaTimeZone?: string;
+  /** Who the script runs as now (Session's effective user). Default: always lead@example.com. */
+  effectiveUser?: () => string;
 }
 
 export const MAX_RECIPIENTS_PER_MESSAGE = 50;
@@ -63,7 +70,9 @@ export class FakeMailApp implements Pick<
   private quota: number;
   private readonly maxBodyBytes: number;
   private readonly quotaTimeZone: string;
-  private readonly usedByDay = new Map<string, number>();
+  private readonly effectiveUser: () => string;
+  /** Recipients spent, by user and quota day. */
+  private readonly used = new Map<string, number>();
   private simpleTrigger = false;
 
   constructor(options: FakeMailAppOptions) {
@@ -72,19 +81,23 @@ export class FakeMailApp implements Pick<
     this.quota = options.dailyQuota ?? 100;
     this.maxBodyBytes = options.maxBodyBytes ?? 200 * 1024;
     this.quotaTimeZone = options.quotaTimeZone ?? 'America/Los_Angeles';
+    this.effectiveUser = options.effectiveUser ?? (() => 'lead@example.com');
   }
 
   // ---- non-API helpers -----------------------------------------------------------------------------
 
-  /** Sets the daily recipient quota (e.g. 1500 for an established Workspace domain). */
+  /** Sets every user's daily recipient quota (e.g. 1500 for an established Workspace domain). */
   setQuota(recipientsPerDay: number): void {
     this.quota = recipientsPerDay;
   }
 
-  /** Marks `n` recipients as already spent today (mail sent by other scripts of the same user). */
-  spendQuota(n: number): void {
-    const key = this.dayKey();
-    this.usedByDay.set(key, (this.usedByDay.get(key) ?? 0) + n);
+  /**
+   * Marks `n` recipients as already spent today by `user` (default: the effective user), e.g. mail
+   * sent by other scripts of that user.
+   */
+  spendQuota(n: number, user: string = this.effectiveUser()): void {
+    const key = this.quotaKey(user);
+    this.used.set(key, (this.used.get(key) ?? 0) + n);
   }
 
   /** While on, sending fails as it does from a simple trigger (no authorisation to send mail). */
@@ -92,9 +105,9 @@ export class FakeMailApp implements Pick<
     this.simpleTrigger = on;
   }
 
-  /** Recipients spent today (by the FakeClock). */
-  usedToday(): number {
-    return this.usedByDay.get(this.dayKey()) ?? 0;
+  /** Recipients `user` (default: the effective user) has spent today (by the FakeClock). */
+  usedToday(user: string = this.effectiveUser()): number {
+    return this.used.get(this.quotaKey(user)) ?? 0;
   }
 
   /** Messages to (or cc/bcc) an address, case-insensitive. */
@@ -107,12 +120,13 @@ export class FakeMailApp implements Pick<
     this.outbox.length = 0;
   }
 
-  private dayKey(): string {
-    return zonedDateKey(this.clock.nowMs(), this.quotaTimeZone);
+  private quotaKey(user: string): string {
+    return `${user.toLowerCase()} ${zonedDateKey(this.clock.nowMs(), this.quotaTimeZone)}`;
   }
 
   // ---- API -----------------------------------------------------------------------------------------
 
+  /** The effective user's remainder: each user has a quota of their own. */
   getRemainingDailyQuota(): number {
     this.meter.call('MailApp', 'getRemainingDailyQuota');
     return Math.max(0, this.quota - this.usedToday());
@@ -155,8 +169,9 @@ export class FakeMailApp implements Pick<
       Buffer.byteLength(String(msg.htmlBody ?? ''), 'utf8'),
     );
     if (bodyBytes > this.maxBodyBytes) throw new Error('Limit Exceeded: Email Body Size.');
-    if (this.usedToday() + recipients.length > this.quota) throw new Error(QUOTA_ERROR);
-    this.spendQuota(recipients.length);
+    const from = this.effectiveUser();
+    if (this.usedToday(from) + recipients.length > this.quota) throw new Error(QUOTA_ERROR);
+    this.spendQuota(recipients.length, from);
     const sent: SentMail = {
       to: to.join(','),
       cc: cc.join(','),
@@ -165,6 +180,7 @@ export class FakeMailApp implements Pick<
       body: String(msg.body ?? ''),
       recipients,
       sentAt: this.clock.now(),
+      from,
     };
     if (msg.htmlBody !== undefined) sent.htmlBody = String(msg.htmlBody);
     if (msg.name !== undefined) sent.name = msg.name;

@@ -384,12 +384,6 @@ export class FakeScriptApp implements Pick<
   | 'getScriptId'
   | 'getService'
   | 'getOAuthToken'
-  | 'getIdentityToken'
-  | 'getAuthorizationInfo'
-  | 'getInstallationSource'
-  | 'invalidateAuth'
-  | 'requireScopes'
-  | 'requireAllScopes'
 > {
   readonly AuthMode = gasEnum<typeof GoogleAppsScript.Script.AuthMode>([
     'NONE',
@@ -639,35 +633,5 @@ export class FakeScriptApp implements Pick<
   getOAuthToken(): string {
     this.meter.call('ScriptApp', 'getOAuthToken');
     return 'ya29.local-fake-oauth-token';
-  }
-
-  getIdentityToken(): string {
-    this.meter.call('ScriptApp', 'getIdentityToken');
-    return 'local.fake.identity-token';
-  }
-
-  getAuthorizationInfo(
-    _authMode: GoogleAppsScript.Script.AuthMode,
-  ): GoogleAppsScript.Script.AuthorizationInfo {
-    this.meter.call('ScriptApp', 'getAuthorizationInfo');
-    const status = this.AuthorizationStatus.NOT_REQUIRED;
-    return { getAuthorizationStatus: () => status, getAuthorizationUrl: () => '' };
-  }
-
-  getInstallationSource(): GoogleAppsScript.Script.InstallationSource {
-    this.meter.call('ScriptApp', 'getInstallationSource');
-    return this.InstallationSource.NONE;
-  }
-
-  invalidateAuth(): void {
-    this.meter.call('ScriptApp', 'invalidateAuth');
-  }
-
-  requireScopes(_authMode: GoogleAppsScript.Script.AuthMode, _oAuthScopes: string[]): void {
-    this.meter.call('ScriptApp', 'requireScopes');
-  }
-
-  requireAllScopes(_authMode: GoogleAppsScript.Script.AuthMode): void {
-    this.meter.call('ScriptApp', 'requireAllScopes');
   }
 }

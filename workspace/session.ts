@@ -30,29 +30,22 @@ export interface FakeSessionOptions {
   effectiveUser?: string;
   /** appsscript.json `timeZone`. Default America/Denver. */
   timeZone?: string;
-  locale?: string;
 }
 
 export class FakeSession implements Pick<
   GoogleAppsScript.Base.Session,
-  | 'getActiveUser'
-  | 'getEffectiveUser'
-  | 'getScriptTimeZone'
-  | 'getTemporaryActiveUserKey'
-  | 'getActiveUserLocale'
+  'getActiveUser' | 'getEffectiveUser' | 'getScriptTimeZone' | 'getTemporaryActiveUserKey'
 > {
   private readonly meter: Meter;
   private active: string;
   private effective: string;
   private timeZone: string;
-  private readonly locale: string;
 
   constructor(options: FakeSessionOptions) {
     this.meter = options.meter;
     this.active = options.activeUser ?? 'lead@example.com';
     this.effective = options.effectiveUser ?? (this.active || 'lead@example.com');
     this.timeZone = options.timeZone ?? 'America/Denver';
-    this.locale = options.locale ?? 'en';
   }
 
   // ---- non-API helpers for the harness -------------------------------------------------------------
@@ -70,10 +63,6 @@ export class FakeSession implements Pick<
 
   setEffectiveUser(email: string): void {
     this.effective = email;
-  }
-
-  setScriptTimeZone(timeZone: string): void {
-    this.timeZone = timeZone;
   }
 
   /** The active user's email without metering (for other fakes and the harness). */
@@ -100,11 +89,6 @@ export class FakeSession implements Pick<
   getScriptTimeZone(): string {
     this.meter.call('Session', 'getScriptTimeZone');
     return this.timeZone;
-  }
-
-  getActiveUserLocale(): string {
-    this.meter.call('Session', 'getActiveUserLocale');
-    return this.locale;
   }
 
   /** Stable per user, opaque, and not the email (like the real key). */

@@ -71,14 +71,11 @@ type SsKeys =
   | 'getEditors'
   | 'getId'
   | 'getName'
-  | 'getNumSheets'
   | 'getOwner'
   | 'getProtections'
   | 'getRange'
-  | 'getSheetById'
   | 'getSheetByName'
   | 'getSheets'
-  | 'getSpreadsheetLocale'
   | 'getSpreadsheetTimeZone'
   | 'getUrl'
   | 'getViewers'
@@ -156,26 +153,13 @@ export class FakeSpreadsheet implements Book, Pick<GSpreadsheet, SsKeys> {
     this.call('setSpreadsheetTimeZone');
     this.model.timeZone = timezone;
   }
-  getSpreadsheetLocale(): string {
-    this.call('getSpreadsheetLocale');
-    return 'en_US';
-  }
   getSheets(): FakeSheetT[] {
     this.call('getSheets');
     return this.model.sheets.map((s) => this.sheetWrapper(s));
   }
-  getNumSheets(): number {
-    this.call('getNumSheets');
-    return this.model.sheets.length;
-  }
   getSheetByName(name: string): FakeSheetT | null {
     this.call('getSheetByName');
     const s = this.model.sheets.find((m) => m.name === name);
-    return s ? this.sheetWrapper(s) : null;
-  }
-  getSheetById(id: number): FakeSheetT | null {
-    this.call('getSheetById');
-    const s = this.model.sheets.find((m) => m.id === id);
     return s ? this.sheetWrapper(s) : null;
   }
   insertSheet(a?: unknown, b?: unknown): FakeSheetT {
@@ -311,8 +295,7 @@ type AppKeys =
   | 'open'
   | 'openById'
   | 'openByUrl'
-  | 'setActiveSheet'
-  | 'setActiveSpreadsheet';
+  | 'setActiveSheet';
 
 export class FakeSpreadsheetApp implements Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, AppKeys> {
   readonly ProtectionType = ProtectionType;
@@ -396,10 +379,6 @@ export class FakeSpreadsheetApp implements Pick<GoogleAppsScript.Spreadsheet.Spr
   getActiveSpreadsheet(): FakeSpreadsheetT {
     this.call('getActiveSpreadsheet');
     return (this.activeId ? this.wrap(this.activeId) : null) as FakeSpreadsheetT;
-  }
-  setActiveSpreadsheet(ss: GSpreadsheet): void {
-    this.call('setActiveSpreadsheet');
-    this.activeId = (ss as unknown as FakeSpreadsheet).fileId;
   }
   getActiveSheet(): FakeSheetT {
     this.call('getActiveSheet');

@@ -125,7 +125,6 @@ export class FakeUi implements Pick<
   | 'alert'
   | 'prompt'
   | 'createMenu'
-  | 'createAddonMenu'
   | 'showSidebar'
   | 'showModalDialog'
   | 'showModelessDialog'
@@ -228,11 +227,6 @@ export class FakeUi implements Pick<
   createMenu(caption: string): FakeMenu {
     this.meter.call('Ui', 'createMenu');
     return new FakeMenu(this.meter, this, { title: String(caption), items: [] });
-  }
-
-  createAddonMenu(): FakeMenu {
-    this.meter.call('Ui', 'createAddonMenu');
-    return new FakeMenu(this.meter, this, { title: 'Add-ons', items: [] });
   }
 
   alert(promptOrTitle: string, promptOrButtons?: string | ButtonSet, buttons?: ButtonSet): Button {

@@ -552,8 +552,6 @@ export class FakeUtilities implements Pick<
   | 'getUuid'
   | 'base64Encode'
   | 'base64Decode'
-  | 'base64EncodeWebSafe'
-  | 'base64DecodeWebSafe'
   | 'newBlob'
   | 'formatString'
   | 'parseCsv'
@@ -605,20 +603,9 @@ export class FakeUtilities implements Pick<
     return (typeof data === 'string' ? Buffer.from(data, 'utf8') : fromBytes(data)).toString('base64');
   }
 
-  base64EncodeWebSafe(data: string | Byte[], _charset?: GoogleAppsScript.Utilities.Charset): string {
-    this.meter.call('Utilities', 'base64EncodeWebSafe');
-    const b64 = (typeof data === 'string' ? Buffer.from(data, 'utf8') : fromBytes(data)).toString('base64');
-    return b64.replace(/\+/g, '-').replace(/\//g, '_');
-  }
-
   base64Decode(encoded: string, _charset?: GoogleAppsScript.Utilities.Charset): Byte[] {
     this.meter.call('Utilities', 'base64Decode');
     return toSignedBytes(Buffer.from(encoded, 'base64'));
-  }
-
-  base64DecodeWebSafe(encoded: string, _charset?: GoogleAppsScript.Utilities.Charset): Byte[] {
-    this.meter.call('Utilities', 'base64DecodeWebSafe');
-    return toSignedBytes(Buffer.from(encoded.replace(/-/g, '+').replace(/_/g, '/'), 'base64'));
   }
 
   newBlob(data: string | Byte[], contentType?: string, name?: string): FakeBlob {

@@ -17,6 +17,7 @@ import { Meter } from './meter';
 import { FakePropertiesService } from './properties';
 import { FakeScriptApp, type TriggerRecord } from './script';
 import { FakeSession } from './session';
+import { sheetsApiFor } from './sheetsApi';
 import { ChartType, FakeSpreadsheetApp, type FakeSpreadsheetT } from './spreadsheet';
 import { FakeUi } from './ui';
 import { FakeUtilities } from './utilities';
@@ -80,7 +81,12 @@ export class Workspace {
       activeUser,
     });
     this.drive = new FakeDriveApp({ meter, store: this.store, activeUser });
-    this.mail = new FakeMailApp({ meter, clock, dailyQuota: options.mailQuota });
+    this.mail = new FakeMailApp({
+      meter,
+      clock,
+      dailyQuota: options.mailQuota,
+      effectiveUser: () => this.session.effectiveEmail || user,
+    });
     this.script = new FakeScriptApp({ meter, clock, session: this.session, timeZone });
     this.properties = new FakePropertiesService({ meter });
     this.locks = new FakeLockService({ meter, clock });
@@ -118,6 +124,8 @@ export class Workspace {
       CalendarApp: this.calendar,
       DocumentApp: this.documents,
       FormApp: this.forms,
+      // The Sheets advanced service (enabled in appsscript.json).
+      Sheets: sheetsApiFor(this),
       Charts: { ChartType },
       Logger: { log },
       console: { log, info: log, warn: log, error: log },

@@ -3,6 +3,21 @@
  * the `{{Field}}` placeholders; the default below uses them all, following the team's documentation
  * standard (date, facts, policy, expected improvement and deadline, consequence, signatures).
  */
+import type { CapLevel } from './contract';
+
+/**
+ * The kinds of CAP document: the SPEC ladder's four levels. A `Final CAP` document is the Final CAP
+ * being issued: generating it moves `CAP Level` to `Final CAP issued` (RULES R12).
+ */
+export const CAP_DOCUMENT_LEVELS = ['Verbal Coaching', 'Written CAP', 'Final CAP', 'Termination'] as const;
+export type CapDocumentLevel = (typeof CAP_DOCUMENT_LEVELS)[number];
+
+/** The document a TL would write for an agent at `level` (blank: the Final CAP the window leads to). */
+export function documentLevelFor(level: CapLevel | ''): CapDocumentLevel {
+  if (level === 'Verbal Coaching' || level === 'Written CAP' || level === 'Termination') return level;
+  return 'Final CAP';
+}
+
 export const CAP_FIELDS = [
   'Level',
   'Date',
@@ -19,6 +34,7 @@ export const CAP_FIELDS = [
   'Policy',
   'Expected Improvement',
   'Deadline',
+  'OT Sessions',
   'Consequence',
   'Documented By',
 ] as const;
@@ -44,6 +60,7 @@ export const DEFAULT_CAP_TEMPLATE: readonly string[] = [
   '{{Policy}}',
   'Expected improvement and deadline:',
   '{{Expected Improvement}} Deadline: {{Deadline}}.',
+  'Overtime: {{OT Sessions}}',
   'Consequence:',
   '{{Consequence}}',
   'Signatures:',

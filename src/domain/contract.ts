@@ -87,8 +87,29 @@ export const ATTENDANCE_CODES = [
   'No Longer Employed',
 ] as const;
 
-export const CAP_LEVELS = ['Verbal Coaching', 'Written CAP', 'Final CAP', 'Termination'] as const;
+/**
+ * The escalation ladder as the tracker's `CAP Level` (and the Coaching Log's `Level`) records it (RULES
+ * R12). The Final CAP rung has two steps: `Final CAP alert sent` (the script told TL, HR and the ESP
+ * managers) and `Final CAP issued` (the TL confirmed it was documented with HR).
+ */
+export const CAP_LEVELS = [
+  'Verbal Coaching',
+  'Written CAP',
+  'Final CAP alert sent',
+  'Final CAP issued',
+  'Termination',
+] as const;
 export type CapLevel = (typeof CAP_LEVELS)[number];
+
+/** The value older versions wrote when the Final CAP alert went out; still read as `Final CAP alert sent`. */
+export const LEGACY_FINAL_CAP = 'Final CAP';
+
+/** A `CAP Level` / `Level` cell as a ladder value: '' when blank or unknown; the legacy value migrates. */
+export function capLevelOf(text: string): CapLevel | '' {
+  const t = text.trim();
+  if (t === LEGACY_FINAL_CAP) return 'Final CAP alert sent';
+  return (CAP_LEVELS as readonly string[]).includes(t) ? (t as CapLevel) : '';
+}
 
 export const COACHING_LOG_HEADERS = [
   'Date',

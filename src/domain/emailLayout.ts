@@ -11,9 +11,12 @@ import { escapeHtml } from './values';
 /** Text, a link, or emphasised text. Links other than http(s)/mailto render as plain text. */
 export type Inline = string | { text: string; href: string } | { strong: string };
 
+/** One list item: a piece of text, or a line of pieces (e.g. a linked agent name, then the details). */
+export type ListItem = Inline | readonly Inline[];
+
 export type Block =
   | { kind: 'paragraph'; parts: readonly Inline[] }
-  | { kind: 'list'; items: readonly Inline[] }
+  | { kind: 'list'; items: readonly ListItem[] }
   | { kind: 'table'; headers: readonly string[]; rows: readonly (readonly Inline[])[] }
   /** Label/value pairs, e.g. Agent, OID, TL. */
   | { kind: 'facts'; rows: readonly (readonly [string, Inline])[] };
@@ -43,7 +46,7 @@ export interface EmailContent {
 
 // Small constructors so templates read as content, not markup.
 export const para = (...parts: Inline[]): Block => ({ kind: 'paragraph', parts });
-export const list = (items: readonly Inline[]): Block => ({ kind: 'list', items });
+export const list = (items: readonly ListItem[]): Block => ({ kind: 'list', items });
 export const table = (headers: readonly string[], rows: readonly (readonly Inline[])[]): Block => ({
   kind: 'table',
   headers,
@@ -66,7 +69,13 @@ const TONE_COLOR: Readonly<Record<Tone, string>> = {
 };
 
 const FONT = 'font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.5;color:#202124';
-const CELL = 'padding:6px 10px;border:1px solid #dadce0;text-align:left;vertical-align:top';
+/**
+ * Phones (375 px) must never scroll sideways: text wraps anywhere it has to (long addresses and links
+ * included) and tables take the width they are given instead of their content's.
+ */
+const WRAP = 'overflow-wrap:anywhere;word-break:break-word';
+const CELL = `padding:6px 8px;border:1px solid #dadce0;text-align:left;vertical-align:top;${WRAP}`;
+const TABLE = `border-collapse:collapse;margin:0 0 12px;width:100%;max-width:100%;${FONT}`;
 
 function safeHref(href: string): string | null {
   const url = href.trim();
@@ -82,6 +91,10 @@ function inlineHtml(part: Inline): string {
     : escapeHtml(part.text);
 }
 
+function itemParts(item: ListItem): readonly Inline[] {
+  return Array.isArray(item) ? (item as readonly Inline[]) : [item as Inline];
+}
+
 function inlineText(part: Inline): string {
   if (typeof part === 'string') return part;
   if ('strong' in part) return part.strong;
@@ -94,7 +107,7 @@ function blockHtml(block: Block): string {
     case 'paragraph':
       return `<p style="margin:0 0 12px">${block.parts.map(inlineHtml).join('')}</p>`;
     case 'list':
-      return `<ul style="margin:0 0 12px;padding-left:20px">${block.items.map((i) => `<li>${inlineHtml(i)}</li>`).join('')}</ul>`;
+      return `<ul style="margin:0 0 12px;padding-left:20px">${block.items.map((i) => `<li style="margin:0 0 4px">${itemParts(i).map(inlineHtml).join('')}</li>`).join('')}</ul>`;
     case 'table': {
       const head = block.headers
         .map((h) => `<th style="${CELL};background:#f1f3f4">${escapeHtml(h)}</th>`)
@@ -102,17 +115,17 @@ function blockHtml(block: Block): string {
       const rows = block.rows
         .map((r) => `<tr>${r.map((c) => `<td style="${CELL}">${inlineHtml(c)}</td>`).join('')}</tr>`)
         .join('');
-      return `<table style="border-collapse:collapse;margin:0 0 12px;${FONT}"><tr>${head}</tr>${rows}</table>`;
+      return `<table style="${TABLE}"><tr>${head}</tr>${rows}</table>`;
     }
     case 'facts': {
       const rows = block.rows
         .map(
           ([label, value]) =>
-            `<tr><th style="${CELL};background:#f1f3f4;white-space:nowrap">${escapeHtml(label)}</th>` +
+            `<tr><th style="${CELL};background:#f1f3f4;width:30%">${escapeHtml(label)}</th>` +
             `<td style="${CELL}">${inlineHtml(value)}</td></tr>`,
         )
         .join('');
-      return `<table style="border-collapse:collapse;margin:0 0 12px;${FONT}">${rows}</table>`;
+      return `<table style="${TABLE}">${rows}</table>`;
     }
   }
 }
@@ -122,7 +135,7 @@ function blockText(block: Block): string {
     case 'paragraph':
       return block.parts.map(inlineText).join('');
     case 'list':
-      return block.items.map((i) => `- ${inlineText(i)}`).join('\n');
+      return block.items.map((i) => `- ${itemParts(i).map(inlineText).join('')}`).join('\n');
     case 'table':
       return block.rows
         .map((r) => `- ${r.map((c, i) => `${block.headers[i] ?? ''}: ${inlineText(c)}`).join('; ')}`)
@@ -153,7 +166,7 @@ export function renderEmail(doc: EmailDoc): EmailContent {
   const intro = (doc.intro ?? []).map((parts) => para(...parts));
   const footer = doc.footer ?? 'Sent by the ESP Licensing Tracker.';
   const htmlBody =
-    `<div style="${FONT};max-width:680px">` +
+    `<div style="${FONT};max-width:680px;${WRAP}">` +
     `<h2 style="margin:0 0 12px;font-size:20px">${escapeHtml(doc.title)}</h2>` +
     intro.map(blockHtml).join('') +
     doc.sections.map(sectionHtml).join('') +

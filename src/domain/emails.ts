@@ -4,6 +4,7 @@
  * callers' business (the mailer dedupes and plans quota in alerts.ts).
  */
 import {
+  type Block,
   type EmailContent,
   type Inline,
   type Section,
@@ -19,6 +20,7 @@ import {
   strong,
   table,
 } from './emailLayout';
+import { SHEET } from './contract';
 import type { ScheduleItem } from './schedule';
 import { type Zone, formatMdy, formatTime12h, formatHhmm, parseHhmm } from './timeZone';
 import { DAY_END, type DayTimes } from './workingClock';
@@ -153,94 +155,270 @@ export function selfReportReminderEmail(input: SelfReportReminder): EmailContent
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// Links (RULES R13: every TL and manager email links to what it is about)
+
+/**
+ * Where the tracker's pages are, captured once per run by the caller (`Spreadsheet.getUrl()` and each
+ * sheet's `getSheetId()`: a handful of calls whatever the number of agents). Templates build every link
+ * from it; a part that is missing means no link, never a broken one.
+ */
+export interface TrackerLinks {
+  /** `Spreadsheet.getUrl()` of the tracker: `https://docs.google.com/spreadsheets/d/<id>/edit`. */
+  trackerUrl: string;
+  /** Sheet IDs (`gid`), absent when the sheet does not exist. */
+  trackerGid?: number;
+  /** The `Pace` sheet: the cohort's status, one row per agent. */
+  statusGid?: number;
+  alertLogGid?: number;
+  coachingLogGid?: number;
+  attendanceGid?: number;
+  dashboardGid?: number;
+  /** `Spreadsheet.getUrl()` of the cohort's progress report. */
+  reportUrl?: string;
+}
+
+/** `<tracker>#gid=<sheet>` (and `&range=A<row>` for a row), or null when the parts are unknown. */
+export function sheetUrl(
+  links: TrackerLinks | undefined,
+  gid: number | undefined,
+  row?: number,
+): string | null {
+  if (!links || typeof links.trackerUrl !== 'string' || !/^https:\/\//.test(links.trackerUrl)) return null;
+  if (typeof gid !== 'number' || !Number.isInteger(gid) || gid < 0) return null;
+  const base = links.trackerUrl.split('#')[0];
+  const range = row !== undefined && Number.isInteger(row) && row >= 2 ? `&range=A${row}` : '';
+  return `${base}#gid=${gid}${range}`;
+}
+
+/** The agent's row in the `ESP Tracker` sheet. */
+export const trackerRowUrl = (links: TrackerLinks | undefined, row: number | undefined): string | null =>
+  row === undefined ? null : sheetUrl(links, links?.trackerGid, row);
+
+/** The name, linked to the agent's tracker row when it is known. */
+function agentLink(links: TrackerLinks | undefined, name: string, row: number | undefined): Inline {
+  const url = trackerRowUrl(links, row);
+  return url ? link(name, url) : strong(name);
+}
+
+/** "Open: Tracker · Cohort status · …" — the pages an email is about, those that are known. */
+function quickLinkParts(pairs: readonly (readonly [string, string | null | undefined])[]): Inline[] {
+  const parts: Inline[] = [];
+  for (const [text, href] of pairs) {
+    if (!href) continue;
+    parts.push(parts.length ? ' · ' : 'Open: ', link(text, href));
+  }
+  return parts;
+}
+
+function quickLinks(pairs: readonly (readonly [string, string | null | undefined])[]): Block[] {
+  const parts = quickLinkParts(pairs);
+  return parts.length ? [para(...parts)] : [];
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // Team leads and the licensing team
+
+/** Lists longer than this show their first rows and "and N more" with a link (RULES R13). */
+export const MAX_LIST_ROWS = 15;
+
+/** An agent in a digest list; `row` is the agent's 1-based row in `ESP Tracker` (for the link). */
+export interface DigestAgent {
+  name: string;
+  row?: number;
+}
+
+export interface SlowItem {
+  item: string;
+  spentHours: number;
+  limitHours: number;
+}
 
 export interface DigestInput {
   tlName: string;
   cohortName: string;
   ymd: string;
   zone: Zone;
-  behind: readonly { name: string; verdict: string; overdueCount: number; projectedFinish: Date }[];
-  overdueItems: readonly { name: string; item: string; dueAt: Date }[];
-  noSelfReport: readonly string[];
-  mia: readonly { name: string; missed: readonly string[] }[];
-  openDay1Issues: readonly { name: string; issue: string }[];
-  notUpdatedToday: readonly string[];
-  paceWarnings: readonly { name: string; item: string; spentHours: number; limitHours: number }[];
+  links?: TrackerLinks;
+  /** How many agents the TL has in this cohort (complete ones included). */
+  agentCount?: number;
+  /** Behind (something overdue) and at risk (late projected finish or slow items); never complete agents. */
+  behind: readonly (DigestAgent & {
+    verdict: string;
+    overdueCount: number;
+    overdue?: readonly string[];
+    projectedFinish: Date;
+    /** The projected finish is after the window's end. */
+    lateFinish?: boolean;
+    slow?: readonly SlowItem[];
+  })[];
+  /** Not complete and no self-report today. (Plain names are accepted from outboxes queued before links.) */
+  noSelfReport: readonly (string | DigestAgent)[];
+  mia: readonly (DigestAgent & { missed: readonly string[] })[];
+  openDay1Issues: readonly (DigestAgent & { issue: string })[];
+  /** Rows the TL must write in tonight (the rule is in docs/RULES.md R13), with why. */
+  notUpdatedToday: readonly (string | (DigestAgent & { why?: string }))[];
 }
 
-/** A section only when it has rows, so the digest shows non-empty sections only. */
-function rowsSection(
+const agentOf = (a: string | DigestAgent): DigestAgent => (typeof a === 'string' ? { name: a } : a);
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+/** `12/9` from `2026-12-09`: subjects stay short on a phone. */
+const shortMdy = (ymd: string): string => formatMdy(ymd).replace(/\/\d{4}$/, '');
+
+interface DigestCounts {
+  behind: number;
+  atRisk: number;
+  mia: number;
+  noSelfReport: number;
+  issues: number;
+  rowsToUpdate: number;
+}
+
+function digestCounts(d: DigestInput): DigestCounts {
+  const behind = d.behind ?? [];
+  return {
+    behind: behind.filter((b) => b.verdict === 'behind').length,
+    atRisk: behind.filter((b) => b.verdict !== 'behind').length,
+    mia: (d.mia ?? []).length,
+    noSelfReport: (d.noSelfReport ?? []).length,
+    issues: (d.openDay1Issues ?? []).length,
+    rowsToUpdate: (d.notUpdatedToday ?? []).length,
+  };
+}
+
+function countsPhrase(c: DigestCounts): string {
+  return [
+    c.behind ? `${c.behind} behind` : '',
+    c.atRisk ? `${c.atRisk} at risk` : '',
+    c.mia ? `${c.mia} MIA` : '',
+    c.noSelfReport ? `${c.noSelfReport} no self-report` : '',
+    c.issues ? plural(c.issues, 'open Day-1 issue') : '',
+    c.rowsToUpdate ? plural(c.rowsToUpdate, 'tracker row') + ' to update' : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
+/** True when the digest has anything for the TL to act on tonight; the sweep sends nothing otherwise. */
+export function digestNeedsAction(d: DigestInput): boolean {
+  return Object.values(digestCounts(d)).some((n) => n > 0);
+}
+
+/**
+ * A list section, capped: the first `MAX_LIST_ROWS` lines, then "and N more" linking to where the rest
+ * are (the Cohort status sheet, else the tracker).
+ */
+function cappedSection(
   heading: string,
   tone: Tone,
-  headers: readonly string[],
-  rows: readonly (readonly Inline[])[],
+  lines: readonly (readonly Inline[])[],
+  more: { text: string; href: string | null },
 ): Section[] {
-  return rows.length ? [section(heading, [table(headers, rows)], tone)] : [];
+  if (lines.length === 0) return [];
+  const shown: (readonly Inline[])[] = lines.slice(0, MAX_LIST_ROWS);
+  const rest = lines.length - shown.length;
+  if (rest > 0)
+    shown.push(
+      more.href
+        ? [strong(`and ${rest} more`), ' - ', link(more.text, more.href)]
+        : [strong(`and ${rest} more`), ` - ${more.text}`],
+    );
+  return [section(`${heading} (${lines.length})`, [list(shown)], tone)];
 }
 
-/** The TL digest's sections, in the order a TL acts on them. */
+/** The TL digest's sections, in the order a TL acts on them; each line starts with the linked agent. */
 function digestSections(d: DigestInput): Section[] {
   const when = (instant: Date): string => formatWhen(d.zone, instant);
-  const names = (agents: readonly string[]): string[][] => agents.map((name) => [name]);
+  const who = (a: DigestAgent): Inline => agentLink(d.links, a.name, a.row);
+  const statusUrl = sheetUrl(d.links, d.links?.statusGid);
+  const more = {
+    text: 'see them all in Cohort status',
+    href: statusUrl ?? sheetUrl(d.links, d.links?.trackerGid),
+  };
+  const behindRows = d.behind ?? [];
+  const slowText = (slow: readonly SlowItem[] | undefined): string =>
+    (slow ?? [])
+      .map((s) => `${s.item} took ${formatHours(s.spentHours)} (limit ${formatHours(s.limitHours)})`)
+      .join('; ');
+  const behind = behindRows
+    .filter((b) => b.verdict === 'behind')
+    .sort((a, b) => b.overdueCount - a.overdueCount)
+    .map((b) => [
+      who(b),
+      ` - overdue: ${b.overdue?.length ? b.overdue.join(', ') : plural(b.overdueCount, 'item')}; projected finish ${when(b.projectedFinish)}`,
+    ]);
+  const atRisk = behindRows
+    .filter((b) => b.verdict !== 'behind')
+    .map((b) => {
+      const why = [
+        b.lateFinish || !b.slow?.length ? `projected finish ${when(b.projectedFinish)}` : '',
+        slowText(b.slow),
+      ].filter(Boolean);
+      return [who(b), ` - ${why.join('; ')}`];
+    });
   return [
-    ...rowsSection(
-      'Behind schedule',
-      'alert',
-      ['Agent', 'Status', 'Overdue items', 'Projected finish'],
-      d.behind.map((b) => [b.name, b.verdict, String(b.overdueCount), when(b.projectedFinish)]),
-    ),
-    ...rowsSection(
-      'Overdue items',
-      'alert',
-      ['Agent', 'Item', 'Was due'],
-      d.overdueItems.map((o) => [o.name, o.item, when(o.dueAt)]),
-    ),
-    ...rowsSection(
+    ...cappedSection(
       'MIA',
       'alert',
-      ['Agent', 'Missed hands checks'],
-      d.mia.map((m) => [m.name, m.missed.join(', ')]),
+      (d.mia ?? []).map((m) => [who(m), ` - missed ${m.missed.join(', ')}`]),
+      more,
     ),
-    ...rowsSection('No self-report today', 'warn', ['Agent'], names(d.noSelfReport)),
-    ...rowsSection(
+    ...cappedSection('Behind schedule', 'alert', behind, more),
+    ...cappedSection('At risk', 'warn', atRisk, more),
+    ...cappedSection(
+      'No self-report today',
+      'warn',
+      (d.noSelfReport ?? []).map(agentOf).map((a) => [who(a)]),
+      more,
+    ),
+    ...cappedSection(
       'Day-1 payment/login issues still open',
       'warn',
-      ['Agent', 'Issue'],
-      d.openDay1Issues.map((i) => [i.name, i.issue]),
+      (d.openDay1Issues ?? []).map((i) => [who(i), ` - ${i.issue}`]),
+      more,
     ),
-    ...rowsSection('Tracker rows not updated today', 'warn', ['Agent'], names(d.notUpdatedToday)),
-    ...rowsSection(
-      'Pace warnings',
-      'warn',
-      ['Agent', 'Item', 'Time spent', 'Pace limit'],
-      d.paceWarnings.map((p) => [p.name, p.item, formatHours(p.spentHours), formatHours(p.limitHours)]),
+    ...cappedSection(
+      'Tracker rows to update tonight',
+      'info',
+      (d.notUpdatedToday ?? []).map((x) => {
+        const a = typeof x === 'string' ? { name: x } : x;
+        return [who(a), a.why ? ` - ${a.why}` : ''];
+      }),
+      more,
     ),
   ];
 }
 
 export function tlDigestEmail(input: DigestInput): EmailContent {
+  const counts = digestCounts(input);
   const sections = digestSections(input);
+  const phrase = countsPhrase(counts);
+  const l = input.links;
+  const needing = new Set(
+    [
+      ...(input.behind ?? []),
+      ...(input.mia ?? []),
+      ...(input.noSelfReport ?? []).map(agentOf),
+      ...(input.openDay1Issues ?? []),
+      ...(input.notUpdatedToday ?? []).map(agentOf),
+    ].map((a) => a.name),
+  ).size;
+  const ofAll = typeof input.agentCount === 'number' ? ` of your ${plural(input.agentCount, 'agent')}` : '';
   return renderEmail({
-    subject: `ESP nightly digest ${formatMdy(input.ymd)} - ${input.cohortName} - ${sections.length ? 'action needed' : 'all on track'}`,
-    title: `Your agents on ${formatMdy(input.ymd)}`,
+    subject: `ESP nightly digest ${shortMdy(input.ymd)} - ${input.cohortName} - ${input.tlName}: ${phrase || 'nothing to act on'}`,
+    title: `${input.tlName}: ${phrase || 'nothing to act on'}`,
     intro: [
       [
-        `Hi ${input.tlName}, `,
         sections.length
-          ? 'here is what needs your attention tonight.'
-          : 'nothing needs your attention tonight.',
+          ? `${plural(needing, 'agent')}${ofAll} need${needing === 1 ? 's' : ''} your attention tonight (${formatMdy(input.ymd)}, ${input.cohortName}). Names open the agent's tracker row.`
+          : `Nothing needs your attention tonight (${formatMdy(input.ymd)}, ${input.cohortName}).`,
       ],
-    ],
-    sections: sections.length
-      ? sections
-      : [
-          section(
-            'All on track',
-            [para('Every one of your agents is on track, reported today and present. Thank you!')],
-            'ok',
-          ),
-        ],
+      quickLinkParts([
+        ['Tracker', sheetUrl(l, l?.trackerGid)],
+        ['Cohort status', sheetUrl(l, l?.statusGid)],
+        ['Progress report', l?.reportUrl],
+      ]),
+    ].filter((parts) => parts.length > 0),
+    sections,
   });
 }
 
@@ -257,21 +435,60 @@ export interface TeamCounts {
 
 const COUNT_KEYS = ['agents', 'complete', 'onTrack', 'atRisk', 'behind', 'mia', 'noSelfReport'] as const;
 
+function teamPhrase(t: Omit<TeamCounts, 'tlName'>): string {
+  return [
+    plural(t.agents, 'agent'),
+    `${t.behind} behind`,
+    `${t.atRisk} at risk`,
+    `${t.mia} MIA`,
+    `${t.noSelfReport} no self-report`,
+    `${t.onTrack} on track`,
+    `${t.complete} complete`,
+  ].join(', ');
+}
+
 export function licensingSummaryEmail(input: {
   cohortName: string;
   ymd: string;
   teams: readonly TeamCounts[];
+  links?: TrackerLinks;
 }): EmailContent {
-  const total = COUNT_KEYS.map((k) => input.teams.reduce((sum, t) => sum + t[k], 0));
-  const rows: Inline[][] = input.teams.map((t) => [t.tlName, ...COUNT_KEYS.map((k) => String(t[k]))]);
-  rows.push([strong('Total'), ...total.map((n) => strong(String(n)))]);
+  const total = Object.fromEntries(
+    COUNT_KEYS.map((k) => [k, input.teams.reduce((sum, t) => sum + t[k], 0)]),
+  ) as Record<(typeof COUNT_KEYS)[number], number>;
+  const l = input.links;
+  // The teams needing most help first, so the cap keeps them.
+  const need = (t: TeamCounts) => t.behind * 3 + t.mia * 3 + t.atRisk + t.noSelfReport;
+  const teams = [...input.teams].sort((a, b) => need(b) - need(a));
+  const lines = teams.map((t): Inline[] => [strong(t.tlName || 'No TL'), ` - ${teamPhrase(t)}`]);
+  const dashboard = sheetUrl(l, l?.dashboardGid) ?? sheetUrl(l, l?.statusGid);
   return renderEmail({
-    subject: `ESP licensing summary ${formatMdy(input.ymd)} - ${input.cohortName}`,
+    subject: `ESP licensing summary ${shortMdy(input.ymd)} - ${input.cohortName}: ${teamPhrase(total)}`,
     title: `${input.cohortName}: progress on ${formatMdy(input.ymd)}`,
-    sections: [
-      section('By team lead', [
-        table(['TL', 'Agents', 'Complete', 'On track', 'At risk', 'Behind', 'MIA', 'No self-report'], rows),
+    intro: [
+      quickLinkParts([
+        ['Cohort status', sheetUrl(l, l?.statusGid)],
+        [SHEET.dashboard, sheetUrl(l, l?.dashboardGid)],
+        [SHEET.alertLog, sheetUrl(l, l?.alertLogGid)],
+        ['Progress report', l?.reportUrl],
       ]),
+    ].filter((parts) => parts.length > 0),
+    sections: [
+      section('Cohort', [
+        facts([
+          ['Total agents', String(total.agents)],
+          ['Behind', String(total.behind)],
+          ['At risk', String(total.atRisk)],
+          ['MIA', String(total.mia)],
+          ['No self-report', String(total.noSelfReport)],
+          ['On track', String(total.onTrack)],
+          ['Complete', String(total.complete)],
+        ]),
+      ]),
+      ...cappedSection('By team lead', 'info', lines, {
+        text: 'see every team on the Dashboard',
+        href: dashboard,
+      }),
     ],
   });
 }
@@ -279,51 +496,90 @@ export function licensingSummaryEmail(input: {
 // ---------------------------------------------------------------------------------------------------------
 // Immediate alerts
 
-export function miaAlertEmail(input: {
-  agent: AgentRef;
-  ymd: string;
-  missed: readonly string[];
-}): EmailContent {
-  return renderEmail({
-    subject: `MIA: ${input.agent.name} (${input.agent.oid}) - ${formatMdy(input.ymd)}`,
-    title: `${input.agent.name} is MIA`,
-    intro: [
-      ['The agent did not respond to consecutive hands checks and has been marked MIA in the ESP Tracker.'],
-    ],
-    sections: [
-      section('Details', [agentFacts(input.agent, ['Missed checks', input.missed.join(', ')])], 'alert'),
-    ],
-  });
+/** Where an alert's agent is: the tracker links and the agent's 1-based row in `ESP Tracker`. */
+export interface AlertPlace {
+  links?: TrackerLinks;
+  row?: number;
 }
 
-export function salesInhibitorEmail(input: {
-  agent: AgentRef;
-  inhibitor: string;
-  note: string;
-}): EmailContent {
+function agentRowLinks(place: AlertPlace, more: readonly (readonly [string, string | null | undefined])[]) {
+  return quickLinks([["Agent's tracker row", trackerRowUrl(place.links, place.row)], ...more]);
+}
+
+export function miaAlertEmail(
+  input: {
+    agent: AgentRef;
+    ymd: string;
+    missed: readonly string[];
+  } & AlertPlace,
+): EmailContent {
+  const l = input.links;
   return renderEmail({
-    subject: `Sales Inhibitor: ${input.agent.name} (${input.agent.oid}) - ${input.inhibitor}`,
-    title: `Sales Inhibitor reported for ${input.agent.name}`,
-    intro: [['This may prevent the agent from being appointed or selling. Please review.']],
+    subject: `MIA: ${input.agent.name} (${input.agent.oid}) - ${shortMdy(input.ymd)} - reach the agent and TL ${input.agent.tlName}`,
+    title: `${input.agent.name} is MIA`,
+    intro: [
+      [
+        'The agent did not respond to consecutive hands checks and has been marked MIA in the ESP Tracker. Please contact the agent and their TL, and hold the agent accountable under the attendance policy.',
+      ],
+    ],
     sections: [
       section(
         'Details',
-        [agentFacts(input.agent, ['Inhibitor', input.inhibitor], ['Note', input.note || '-'])],
+        [
+          agentFacts(input.agent, ['Missed checks', input.missed.join(', ')]),
+          ...agentRowLinks(input, [
+            [SHEET.attendance, sheetUrl(l, l?.attendanceGid)],
+            [SHEET.alertLog, sheetUrl(l, l?.alertLogGid)],
+          ]),
+        ],
         'alert',
       ),
     ],
   });
 }
 
-export function readyForProductionEmail(input: {
-  agent: AgentRef;
-  statuses: Readonly<Record<string, string>>;
-}): EmailContent {
+export function salesInhibitorEmail(
+  input: {
+    agent: AgentRef;
+    inhibitor: string;
+    note: string;
+  } & AlertPlace,
+): EmailContent {
+  const l = input.links;
   return renderEmail({
-    subject: `Ready for production: ${input.agent.name} (${input.agent.oid})`,
+    subject: `Sales Inhibitor: ${input.agent.name} (${input.agent.oid}) - ${input.inhibitor} - review before appointment`,
+    title: `Sales Inhibitor reported for ${input.agent.name}`,
+    intro: [['This may prevent the agent from being appointed or selling. Please review it with the TL.']],
+    sections: [
+      section(
+        'Details',
+        [
+          agentFacts(input.agent, ['Inhibitor', input.inhibitor], ['Note', input.note || '-']),
+          ...agentRowLinks(input, [[SHEET.alertLog, sheetUrl(l, l?.alertLogGid)]]),
+        ],
+        'alert',
+      ),
+    ],
+  });
+}
+
+export function readyForProductionEmail(
+  input: {
+    agent: AgentRef;
+    statuses: Readonly<Record<string, string>>;
+  } & AlertPlace,
+): EmailContent {
+  return renderEmail({
+    subject: `Ready for production: ${input.agent.name} (${input.agent.oid}) - please transition to production`,
     title: `${input.agent.name} has completed all ESP tasks`,
     intro: [['Please transition the agent to production.']],
-    sections: [section('ESP statuses', [agentFacts(input.agent, ...Object.entries(input.statuses))], 'ok')],
+    sections: [
+      section(
+        'ESP statuses',
+        [agentFacts(input.agent, ...Object.entries(input.statuses)), ...agentRowLinks(input, [])],
+        'ok',
+      ),
+    ],
   });
 }
 
@@ -332,13 +588,22 @@ export function unmatchedCompletionEmail(input: {
   submittedAt: Date;
   reason: string;
   answers: readonly { question: string; answer: string }[];
+  links?: TrackerLinks;
 }): EmailContent {
+  const l = input.links;
   return renderEmail({
     subject: `Completion form submission not matched to an agent (${formatWhen(input.zone, input.submittedAt)})`,
     title: 'A completion form submission needs a manual match',
     intro: [[input.reason], ['Please update AHIP+Aetna Completion in the ESP Tracker by hand.']],
     sections: [
-      section('Submission', [facts(input.answers.map((a) => [a.question, a.answer] as const))], 'warn'),
+      section(
+        'Submission',
+        [
+          facts(input.answers.map((a) => [a.question, a.answer] as const)),
+          ...quickLinks([[SHEET.tracker, sheetUrl(l, l?.trackerGid)]]),
+        ],
+        'warn',
+      ),
     ],
   });
 }

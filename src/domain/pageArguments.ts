@@ -73,3 +73,30 @@ export function requireNoArguments(fn: string, args: readonly unknown[]): void {
     throw new PageArgumentError(`${fn} takes no arguments, got ${args.length}.`);
   }
 }
+
+/** One excused agent as a page sends it. */
+export interface ExcuseArgument {
+  oid: string;
+  reason: string;
+}
+
+/**
+ * Absent (undefined or null: nobody excused), or a list of `{ oid, reason }` with both non-empty text: an
+ * HR-approved absence is always documented with its reason.
+ */
+export function optionalExcuseList(fn: string, name: string, value: unknown): ExcuseArgument[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) {
+    throw new PageArgumentError(`${fn}: ${name} must be a list of { oid, reason }, got ${shown(value)}.`);
+  }
+  return value.map((v: unknown, k) => {
+    if (!v || typeof v !== 'object' || Array.isArray(v)) {
+      throw new PageArgumentError(`${fn}: ${name}[${k}] must be { oid, reason }, got ${shown(v)}.`);
+    }
+    const item = v as Record<string, unknown>;
+    return {
+      oid: requireText(fn, `${name}[${k}].oid`, item.oid),
+      reason: requireText(fn, `${name}[${k}].reason`, item.reason),
+    };
+  });
+}

@@ -4,7 +4,7 @@
  * agents the same OID silently breaks row protection, so those block; an N-Number that looks like an NPN
  * only warns, because the TL may know better.
  */
-import { CAP_LEVELS, ESP_STATUS_HEADERS, SHEET, TRACKER, type CapLevel } from './contract';
+import { capLevelOf, ESP_STATUS_HEADERS, SHEET, TRACKER, type CapLevel } from './contract';
 import { nNumberWarning } from './nNumber';
 import { isValidDate, isValidEmail, toText } from './values';
 
@@ -63,7 +63,7 @@ export function agentFromRecord(record: TrackerRecord): Agent {
     loginIssue: text(TRACKER.loginIssue),
     salesInhibitor: text(TRACKER.salesInhibitor),
     attendance: text(TRACKER.attendance),
-    capLevel: (CAP_LEVELS as readonly string[]).includes(cap) ? (cap as CapLevel) : '',
+    capLevel: capLevelOf(cap),
     exemption: text(TRACKER.exemption),
     lastUpdated: isValidDate(lastUpdated) ? lastUpdated : null,
   };

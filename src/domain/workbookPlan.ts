@@ -6,6 +6,7 @@ import {
   ALERT_STATUSES,
   ATTENDANCE_CODES,
   CAP_LEVELS,
+  LEGACY_FINAL_CAP,
   COMPLETION_VALUES,
   ISSUE_VALUES,
   SALES_INHIBITOR_VALUES,
@@ -88,7 +89,7 @@ export const COLUMN_RULES: readonly ColumnRule[] = [
     rule: {
       kind: 'list',
       values: CAP_LEVELS,
-      help: 'Escalation ladder: Verbal Coaching → Written CAP → Final CAP → Termination.',
+      help: 'Escalation ladder: Verbal Coaching → Written CAP → Final CAP alert sent → Final CAP issued → Termination.',
     },
   },
   ...[TRACKER.cxpEmail, TRACKER.personalEmail, TRACKER.tlEmail].map((header): ColumnRule => ({
@@ -101,8 +102,9 @@ export const COLUMN_RULES: readonly ColumnRule[] = [
     header: 'Level',
     rule: {
       kind: 'list',
-      values: CAP_LEVELS,
-      help: 'Verbal Coaching, Written CAP, Final CAP or Termination.',
+      // The legacy "Final CAP" of older rows stays valid (read as "Final CAP alert sent").
+      values: [...CAP_LEVELS, LEGACY_FINAL_CAP],
+      help: 'Verbal Coaching, Written CAP, Final CAP alert sent, Final CAP issued or Termination.',
     },
   },
   {
@@ -155,7 +157,8 @@ export const COLOR_RULES: readonly ColorRule[] = [
   ),
   { sheet: SHEET.tracker, header: TRACKER.capLevel, text: 'Verbal Coaching', color: COLOR.amber },
   { sheet: SHEET.tracker, header: TRACKER.capLevel, text: 'Written CAP', color: COLOR.amber },
-  { sheet: SHEET.tracker, header: TRACKER.capLevel, text: 'Final CAP', color: COLOR.red },
+  { sheet: SHEET.tracker, header: TRACKER.capLevel, text: 'Final CAP alert sent', color: COLOR.amber },
+  { sheet: SHEET.tracker, header: TRACKER.capLevel, text: 'Final CAP issued', color: COLOR.red },
   { sheet: SHEET.tracker, header: TRACKER.capLevel, text: 'Termination', color: COLOR.red },
   { sheet: SHEET.alertLog, header: 'Status', text: 'sent', color: COLOR.green },
   { sheet: SHEET.alertLog, header: 'Status', text: 'dry-run', color: COLOR.amber },

@@ -1,6 +1,6 @@
 /** Entry points of the `ESP Licensing` menu (src/gas/menu.ts lists them): each shows its result to the TL. */
 import { SHEET } from '../domain/contract';
-import { generateCapDocument } from '../gas/capDocument';
+import { confirmFinalCapIssued, generateCapDocument } from '../gas/capDocument';
 import { loadConfig } from '../gas/config';
 import { refreshDashboard } from '../gas/dashboard';
 import { activeUi, runFromMenu } from '../gas/feedback';
@@ -118,7 +118,8 @@ export function menuGenerateCapDocument(): string {
   return runFromMenu('Generate CAP document', () =>
     withDocumentLock(() => {
       const doc = generateCapDocument(tracker(), loadConfig(tracker()), answer.getResponseText());
-      return `${doc.name}\nShared with ${doc.sharedWith.join(', ') || 'nobody new'} (no link access); linked in Coaching Log.\n${doc.url}`;
+      const level = doc.capLevel ? `\nCAP Level: ${doc.capLevel}.` : '';
+      return `${doc.name}\nShared with ${doc.sharedWith.join(', ') || 'nobody new'} (no link access); linked in Coaching Log.${level}\n${doc.url}`;
     }),
   );
 }
@@ -144,4 +145,18 @@ export function removeTriggers(): string {
 /** Checks every setting, the Schedule rows and the Drive IDs; reads only, so it needs no lock. */
 export function menuCheckSettings(): string {
   return runFromMenu('Check settings', () => describeSettingsCheck(checkSettings(tracker())));
+}
+
+/** The TL documented an agent's Final CAP with HR: `CAP Level` → "Final CAP issued" (RULES R12). */
+export function menuConfirmFinalCapIssued(): string {
+  const ui = activeUi();
+  if (!ui)
+    return runFromMenu('Confirm Final CAP issued', () => {
+      throw new Error('it asks for an agent OID, so run it from the ESP Licensing menu.');
+    });
+  const answer = ui.prompt('Confirm Final CAP issued', 'Agent OID:', ui.ButtonSet.OK_CANCEL);
+  if (answer.getSelectedButton() !== ui.Button.OK) return 'Cancelled.';
+  return runFromMenu('Confirm Final CAP issued', () =>
+    withDocumentLock(() => confirmFinalCapIssued(tracker(), loadConfig(tracker()), answer.getResponseText())),
+  );
 }

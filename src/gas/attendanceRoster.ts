@@ -6,6 +6,8 @@
 import { ATTENDANCE_FIXED_HEADERS, attendanceCheckHeaders, SHEET, TRACKER } from '../domain/contract';
 import { SheetTable, type Spreadsheet } from './sheetTable';
 
+const [NAME_H, OID_H, TL_H] = ATTENDANCE_FIXED_HEADERS;
+
 export function syncAttendanceRoster(ss: Spreadsheet): number {
   const trackerSheet = ss.getSheetByName(SHEET.tracker);
   const attendanceSheet = ss.getSheetByName(SHEET.attendance);
@@ -13,7 +15,7 @@ export function syncAttendanceRoster(ss: Spreadsheet): number {
   const tracker = SheetTable.read(trackerSheet, [TRACKER.agentName, TRACKER.oid, TRACKER.tlName]);
   const checks = attendanceCheckHeaders();
   const attendance = SheetTable.read(attendanceSheet, [...ATTENDANCE_FIXED_HEADERS, ...checks]);
-  const known = new Set(attendance.rowIndexes().map((i) => attendance.text(i, 'OID').toLowerCase()));
+  const known = new Set(attendance.rowIndexes().map((i) => attendance.text(i, OID_H).toLowerCase()));
   const firstNewRow = Math.max(attendanceSheet.getLastRow(), 1) + 1;
   let added = 0;
   for (const i of tracker.rowIndexes()) {
@@ -21,9 +23,9 @@ export function syncAttendanceRoster(ss: Spreadsheet): number {
     if (!oid || known.has(oid.toLowerCase())) continue;
     known.add(oid.toLowerCase());
     const record: Record<string, string | boolean> = {
-      'Agent Name': tracker.text(i, TRACKER.agentName),
-      OID: oid,
-      'TL Name': tracker.text(i, TRACKER.tlName),
+      [NAME_H]: tracker.text(i, TRACKER.agentName),
+      [OID_H]: oid,
+      [TL_H]: tracker.text(i, TRACKER.tlName),
     };
     for (const check of checks) record[check] = false;
     attendance.append(record);

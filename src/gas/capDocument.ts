@@ -4,19 +4,26 @@
  * from the tracker, pace and logs, saved to the leadership folder, shared only with the TL, HR and the
  * ESP managers (never by link), and linked from the agent's Coaching Log entry.
  */
-import { type CapValues, DEFAULT_CAP_TEMPLATE, placeholderEdits } from '../domain/capDocument';
 import {
-  CAP_LEVELS,
+  CAP_DOCUMENT_LEVELS,
+  type CapDocumentLevel,
+  type CapValues,
+  DEFAULT_CAP_TEMPLATE,
+  documentLevelFor,
+  placeholderEdits,
+} from '../domain/capDocument';
+import { otPlanLines } from '../domain/capEmails';
+import {
   COACHING_LOG_HEADERS,
   type CapLevel,
   NOTE_HEADERS,
   SHEET,
   TRACKER,
+  capLevelOf,
 } from '../domain/contract';
 import { formatMdy } from '../domain/timeZone';
-import { windowEnd } from '../domain/workingClock';
-import { finalCapDeadline } from '../domain/escalation';
-import { CAP_POLICY } from './capCheck';
+import { CAP_POLICY, LOG, readCapHistory } from './capCheck';
+import { deadlineText, finalCapTerms, issueFinalCap } from './capDocumentFacts';
 import { now } from './clock';
 import { openDocument } from './open';
 import { withRetry } from './retry';
@@ -24,16 +31,20 @@ import { type Config, requireClock, writeSetting } from './config';
 import { syncProgress } from './progressSync';
 import { shareAsEditors } from './sharing';
 import { ContractError, SheetTable, type Spreadsheet } from './sheetTable';
+import { capRank } from '../domain/escalation';
 
 export interface CapDocumentResult {
   id: string;
   url: string;
   name: string;
-  level: CapLevel;
+  /** The kind of document (the SPEC ladder level). */
+  level: CapDocumentLevel;
+  /** The agent's `CAP Level` afterwards (a Final CAP document issues the Final CAP). */
+  capLevel: CapLevel | '';
   sharedWith: string[];
 }
 
-const CONSEQUENCE: Record<CapLevel, string> = {
+const CONSEQUENCE: Record<CapDocumentLevel, string> = {
   'Verbal Coaching': 'Further missed expectations will lead to a written CAP.',
   'Written CAP': 'Further missed expectations will lead to a Final CAP.',
   'Final CAP': 'Failure to complete within the deadline may result in termination of employment.',
@@ -55,47 +66,52 @@ function templateId(ss: Spreadsheet, config: Config, folder: GoogleAppsScript.Dr
   return doc.getId();
 }
 
-export function generateCapDocument(
-  ss: Spreadsheet,
-  config: Config,
-  oid: string,
-  requested?: CapLevel,
-): CapDocumentResult {
-  if (requested !== undefined && !(CAP_LEVELS as readonly string[]).includes(requested)) {
-    throw new ContractError(
-      `Unknown CAP level "${String(requested)}": use one of ${CAP_LEVELS.map((l) => `"${l}"`).join(', ')}.`,
-    );
-  }
-  const clock = requireClock(config);
-  const { settings } = config;
+/** Opens the tracker and finds the agent's row by OID; a clear error names the OID otherwise. */
+function agentRow(ss: Spreadsheet, oid: string): { tracker: SheetTable; i: number } {
   const tracker = SheetTable.open(ss, SHEET.tracker, [
     TRACKER.oid,
     TRACKER.agentName,
     TRACKER.tlName,
     TRACKER.tlEmail,
+    TRACKER.capLevel,
   ]);
   const i = tracker
     .rowIndexes()
     .find((k) => tracker.text(k, TRACKER.oid).toLowerCase() === oid.trim().toLowerCase());
   if (i === undefined) throw new ContractError(`No agent with OID "${oid}" in the ESP Tracker.`);
-  const current = tracker.has(TRACKER.capLevel) ? tracker.text(i, TRACKER.capLevel) : '';
-  const level: CapLevel =
-    requested ?? ((CAP_LEVELS as readonly string[]).includes(current) ? (current as CapLevel) : 'Final CAP');
+  return { tracker, i };
+}
+
+function whoAmI(): string {
+  return Session.getActiveUser().getEmail() || 'ESP Licensing Tracker';
+}
+
+export function generateCapDocument(
+  ss: Spreadsheet,
+  config: Config,
+  oid: string,
+  requested?: CapDocumentLevel,
+): CapDocumentResult {
+  if (requested !== undefined && !(CAP_DOCUMENT_LEVELS as readonly string[]).includes(requested)) {
+    throw new ContractError(
+      `Unknown CAP level "${String(requested)}": use one of ${CAP_DOCUMENT_LEVELS.map((l) => `"${l}"`).join(', ')}.`,
+    );
+  }
+  const clock = requireClock(config);
+  const { settings, zone } = config;
+  const { tracker, i } = agentRow(ss, oid);
+  const current = capLevelOf(tracker.text(i, TRACKER.capLevel));
+  const level: CapDocumentLevel = requested ?? documentLevelFor(current);
   const pace = settings.progressReportId
     ? syncProgress(ss, config).rows.find((r) => r.oid.toLowerCase() === oid.trim().toLowerCase())
     : undefined;
-  const end = windowEnd(clock, config.schedule);
   const at = now();
-  const deadline = finalCapDeadline(clock, {
-    complete: false,
-    exemption: '',
-    capLevel: level,
-    windowEnd: end,
-    extensionHours: settings.finalCapExtensionHours,
-    now: at,
-  });
-  const when = (d: Date) => formatMdy(config.zone.ymd(d));
+  const log = SheetTable.open(ss, SHEET.coachingLog, COACHING_LOG_HEADERS);
+  // The same deadline and OT sessions as the Final CAP alert (RULES R12).
+  const terms = finalCapTerms(clock, config, readCapHistory(log), oid, at);
+  const when = (d: Date) => formatMdy(zone.ymd(d));
   const name = tracker.text(i, TRACKER.agentName);
+  const finalCap = level === 'Final CAP';
   const values: CapValues = {
     Level: level,
     Date: when(at),
@@ -104,7 +120,7 @@ export function generateCapDocument(
     'TL Name': tracker.text(i, TRACKER.tlName),
     Cohort: settings.cohortName,
     'Day 1': settings.day1 ? formatMdy(settings.day1) : '',
-    'Window End': when(end),
+    'Window End': when(terms.windowEnd),
     'Items Missing': pace ? pace.missingItems.join(', ') || 'none' : 'unknown (no progress report)',
     'Hours Spent': pace ? `${pace.hoursSpent.toFixed(1)} working hours` : 'unknown',
     Attendance: tracker.has(TRACKER.attendance)
@@ -117,9 +133,10 @@ export function generateCapDocument(
         .join(' | ') || 'none',
     Policy: CAP_POLICY,
     'Expected Improvement': `Complete every remaining certification item (${pace?.missingItems.length ?? 'all'} left) and send the 13-checkmark proof.`,
-    Deadline: `${when(deadline)} (${settings.finalCapExtensionHours} working hours after the window)`,
+    Deadline: deadlineText(config, terms),
+    'OT Sessions': finalCap ? otPlanLines(zone, terms.ot, terms.deadline).join(' ') : 'not applicable',
     Consequence: CONSEQUENCE[level],
-    'Documented By': Session.getActiveUser().getEmail() || 'ESP Licensing Tracker',
+    'Documented By': whoAmI(),
   };
   const folder = settings.leadershipDriveFolderId
     ? withRetry(() => DriveApp.getFolderById(settings.leadershipDriveFolderId))
@@ -134,8 +151,47 @@ export function generateCapDocument(
   doc.saveAndClose();
   const people = [tracker.text(i, TRACKER.tlEmail), ...settings.hrEmails, ...settings.espManagerEmails];
   const share = shareAsEditors(copy, people, ss.getId());
-  linkInCoachingLog(ss, values, level, doc.getUrl(), at);
-  return { id: doc.getId(), url: doc.getUrl(), name: docName, level, sharedWith: share.added };
+  let capLevel: CapLevel | '' = current;
+  if (finalCap && capRank(current) <= capRank('Final CAP issued')) {
+    // The Final CAP document is the Final CAP being documented: it is now issued.
+    capLevel = issueFinalCap(
+      tracker,
+      log,
+      i,
+      at,
+      values['Documented By'],
+      `Final CAP issued: CAP document generated. Deadline ${values.Deadline}. Missing: ${values['Items Missing']}.`,
+      doc.getUrl(),
+    ).level;
+  } else {
+    const logLevel: CapLevel = level === 'Final CAP' ? 'Final CAP issued' : level;
+    linkInCoachingLog(log, values, logLevel, doc.getUrl(), at);
+  }
+  return { id: doc.getId(), url: doc.getUrl(), name: docName, level, capLevel, sharedWith: share.added };
+}
+
+/**
+ * `Confirm Final CAP issued…`: the TL documented the Final CAP with HR outside the tracker (no CAP
+ * document generated here). Moves `CAP Level` to `Final CAP issued` and records the step.
+ */
+export function confirmFinalCapIssued(ss: Spreadsheet, config: Config, oid: string): string {
+  const clock = requireClock(config);
+  const { tracker, i } = agentRow(ss, oid);
+  const log = SheetTable.open(ss, SHEET.coachingLog, COACHING_LOG_HEADERS);
+  const at = now();
+  const terms = finalCapTerms(clock, config, readCapHistory(log), oid, at);
+  const name = `${tracker.text(i, TRACKER.agentName)} (${tracker.text(i, TRACKER.oid)})`;
+  if (capLevelOf(tracker.text(i, TRACKER.capLevel)) === 'Final CAP issued')
+    return `${name}: the Final CAP was already recorded as issued. Nothing changed.`;
+  const outcome = issueFinalCap(
+    tracker,
+    log,
+    i,
+    at,
+    whoAmI(),
+    `Final CAP issued: confirmed by the TL (documented outside the tracker). Deadline ${deadlineText(config, terms)}.`,
+  );
+  return `${name}: CAP Level "${outcome.previous || 'blank'}" → "${outcome.level}"; recorded in the Coaching Log. Deadline ${deadlineText(config, terms)}.`;
 }
 
 /**
@@ -161,29 +217,28 @@ function fillTemplate(body: GoogleAppsScript.Document.Body, values: CapValues): 
 }
 
 /** Fills the link on the agent's latest entry of that level without one, or adds an entry. */
-function linkInCoachingLog(ss: Spreadsheet, values: CapValues, level: CapLevel, url: string, at: Date): void {
-  const log = SheetTable.open(ss, SHEET.coachingLog, COACHING_LOG_HEADERS);
+function linkInCoachingLog(log: SheetTable, values: CapValues, level: CapLevel, url: string, at: Date): void {
   const match = log
     .rowIndexes()
     .filter(
       (k) =>
-        log.text(k, 'OID').toLowerCase() === values.OID.toLowerCase() &&
-        log.text(k, 'Level') === level &&
-        !log.text(k, 'Document Link'),
+        log.text(k, LOG.oid).toLowerCase() === values.OID.toLowerCase() &&
+        capLevelOf(log.text(k, LOG.level)) === level &&
+        !log.text(k, LOG.documentLink),
     )
     .pop();
-  if (match !== undefined) log.set(match, 'Document Link', url);
+  if (match !== undefined) log.set(match, LOG.documentLink, url);
   else {
     log.append({
-      Date: at,
-      'Agent Name': values['Agent Name'],
-      OID: values.OID,
-      'TL Name': values['TL Name'],
-      Level: level,
-      Policy: values.Policy,
-      Details: `CAP document generated. Missing: ${values['Items Missing']}.`,
-      'Documented By': values['Documented By'],
-      'Document Link': url,
+      [LOG.date]: at,
+      [LOG.agentName]: values['Agent Name'],
+      [LOG.oid]: values.OID,
+      [LOG.tlName]: values['TL Name'],
+      [LOG.level]: level,
+      [LOG.policy]: values.Policy,
+      [LOG.details]: `CAP document generated. Missing: ${values['Items Missing']}.`,
+      [LOG.documentedBy]: values['Documented By'],
+      [LOG.documentLink]: url,
     });
   }
   log.flush();

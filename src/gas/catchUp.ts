@@ -2,8 +2,10 @@
  * What every run that holds the document lock does first (the edit trigger, the hourly capCheck, the
  * nightly sweep): replay the events that arrived while the lock was held (see pendingEvents.ts), then
  * re-check the immediate alerts (sales inhibitor, ready for production) against the Alert Log, so no
- * alert depends on one trigger firing at one moment.
+ * alert depends on one trigger firing at one moment; then alert the TLs of new blockers (the report's
+ * Blockers text, payment/login issues set to Open: see blockers.ts) — within the hour, once each.
  */
+import { type BlockerAlertResult, describeBlockerAlerts, queueBlockerAlerts } from './blockers';
 import { formIdFromSetting, recordCompletion, submissionOf } from './completionForm';
 import type { Config } from './config';
 import { handleTrackerEdit, recheckImmediateAlerts } from './immediateAlerts';
@@ -21,6 +23,8 @@ export interface CatchUpResult {
   completionsRechecked: number;
   /** Events that failed again and stay queued, with why. */
   stuck: string[];
+  /** New blockers and payment/login issues queued for the TLs; `notes` say what could not be checked. */
+  blockers: BlockerAlertResult;
   mail: MailSummary | null;
 }
 
@@ -78,14 +82,25 @@ export function catchUp(ss: Spreadsheet, config: Config): CatchUpResult {
   }
   const mailer = new Mailer(ss, config.settings);
   const n = recheckImmediateAlerts(ss, config, mailer);
-  return { ...replay, completionsRechecked, mail: n > 0 ? mailer.flush() : null };
+  let blockers: BlockerAlertResult;
+  try {
+    blockers = queueBlockerAlerts(ss, config, mailer);
+  } catch (error) {
+    // Nothing was remembered: the next run finds the same blockers new and queues them under the same keys.
+    const why = `not checked (${error instanceof Error ? error.message : String(error)})`;
+    blockers = { blockers: 0, payment: 0, login: 0, emails: 0, notes: [why] };
+  }
+  const queued = n + blockers.emails;
+  return { ...replay, completionsRechecked, blockers, mail: queued > 0 ? mailer.flush() : null };
 }
 
 export function describeCatchUp(r: CatchUpResult): string {
   const parts: string[] = [];
   if (r.replayed) parts.push(`${r.replayed} queued event(s) processed`);
   if (r.completionsRechecked) parts.push(`${r.completionsRechecked} completion-form response(s) re-checked`);
+  const blockers = describeBlockerAlerts(r.blockers);
+  if (blockers) parts.push(blockers);
   if (r.stuck.length) parts.push(`${r.stuck.length} still queued (${r.stuck.join('; ')})`);
-  if (r.mail && r.mail.sent) parts.push(`${r.mail.sent} missed immediate alert(s) sent`);
+  if (r.mail && r.mail.sent) parts.push(`${r.mail.sent} email(s) sent`);
   return parts.length ? `Catch-up: ${parts.join(', ')}.` : '';
 }

@@ -14,6 +14,7 @@
 import { dedupeKey } from '../domain/alerts';
 import { SHEET, TRACKER } from '../domain/contract';
 import type { Config } from './config';
+import { trackerLinks } from './emailLinks';
 import { composed } from './mailRecipes';
 import { Mailer } from './mailer';
 import type { Answer } from './pendingEvents';
@@ -118,6 +119,7 @@ export function recordCompletion(ss: Spreadsheet, config: Config, submission: Su
       submittedAt: at,
       reason,
       answers: submission.answers,
+      links: trackerLinks(ss),
     }),
     urgent: true,
     dedupeKey: dedupeKey('unmatched-completion', config.zone.ymd(at), submission.responseId),

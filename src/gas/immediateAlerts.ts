@@ -6,11 +6,12 @@
  */
 import { dedupeKey, type OutgoingMessage } from '../domain/alerts';
 import { ESP_STATUS_HEADERS, SHEET, TRACKER } from '../domain/contract';
-import { type AgentRef } from '../domain/emails';
+import { type AgentRef, type AlertPlace, type TrackerLinks } from '../domain/emails';
 import type { Settings } from '../domain/settings';
 import { now } from './clock';
 import { composed } from './mailRecipes';
 import type { Config } from './config';
+import { lazyTrackerLinks } from './emailLinks';
 import { Mailer, type MailSummary } from './mailer';
 import { SheetTable, type Spreadsheet } from './sheetTable';
 
@@ -31,6 +32,7 @@ export function readyForProduction(
   agent: AgentRef,
   statuses: Readonly<Record<string, string>>,
   settings: Pick<Settings, 'pmEmails' | 'day1'>,
+  place: AlertPlace = {},
 ): OutgoingMessage | null {
   const complete =
     ESP_STATUS_HEADERS.every((h) => h in statuses) &&
@@ -39,7 +41,7 @@ export function readyForProduction(
   return {
     kind: 'ready-for-production',
     to: settings.pmEmails,
-    ...composed('ready-for-production', { agent, statuses }),
+    ...composed('ready-for-production', { agent, statuses, ...place }),
     urgent: true,
     dedupeKey: dedupeKey('ready-for-production', settings.day1 ?? '', agent.oid),
     agents: [agent.name],
@@ -60,14 +62,23 @@ export function isRelevantTrackerEdit(range: GoogleAppsScript.Spreadsheet.Range)
   return header !== TRACKER.lastUpdated;
 }
 
-/** The immediate alerts an agent row calls for now (sales inhibitor, ready for production). */
-function rowAlerts(tracker: SheetTable, i: number, settings: Settings): OutgoingMessage[] {
+/**
+ * The immediate alerts an agent row calls for now (sales inhibitor, ready for production), each linking
+ * to the agent's tracker row (`links` is read on first use only).
+ */
+function rowAlerts(
+  tracker: SheetTable,
+  i: number,
+  settings: Settings,
+  links: () => TrackerLinks,
+): OutgoingMessage[] {
   const out: OutgoingMessage[] = [];
   const oid = tracker.text(i, TRACKER.oid);
   const name = tracker.text(i, TRACKER.agentName);
   if (!oid && !name) return out;
   const agent = { name, oid, tlName: tracker.has(TRACKER.tlName) ? tracker.text(i, TRACKER.tlName) : '' };
   const inhibitor = tracker.has(TRACKER.salesInhibitor) ? tracker.text(i, TRACKER.salesInhibitor) : '';
+  const place = (): AlertPlace => ({ links: links(), row: tracker.sheetRow(i) });
   if (!NO_INHIBITOR.has(inhibitor.toLowerCase())) {
     out.push({
       kind: 'sales-inhibitor',
@@ -76,6 +87,7 @@ function rowAlerts(tracker: SheetTable, i: number, settings: Settings): Outgoing
         agent,
         inhibitor,
         note: tracker.has(TRACKER.coachingNote) ? tracker.text(i, TRACKER.coachingNote) : '',
+        ...place(),
       }),
       urgent: true,
       // Once per agent and inhibitor: a different inhibitor later is news again.
@@ -86,7 +98,8 @@ function rowAlerts(tracker: SheetTable, i: number, settings: Settings): Outgoing
   const statuses = Object.fromEntries(
     ESP_STATUS_HEADERS.filter((h) => tracker.has(h)).map((h) => [h, tracker.text(i, h)]),
   );
-  const ready = readyForProduction(agent, statuses, settings);
+  const complete = ESP_STATUS_HEADERS.every((h) => statuses[h] === 'Complete');
+  const ready = readyForProduction(agent, statuses, settings, complete ? place() : {});
   if (ready) out.push(ready);
   return out;
 }
@@ -107,6 +120,7 @@ export function handleTrackerEdit(
   if (editedOnlyStamp) return result;
   const { settings } = config;
   const mailer = new Mailer(ss, settings);
+  const links = lazyTrackerLinks(ss);
   let queued = 0;
   for (let i = first; i <= Math.min(last, tracker.rowCount - 1); i++) {
     if (!tracker.text(i, TRACKER.oid) && !tracker.text(i, TRACKER.agentName)) continue;
@@ -114,7 +128,7 @@ export function handleTrackerEdit(
       tracker.set(i, TRACKER.lastUpdated, at);
       result.stamped++;
     }
-    for (const m of rowAlerts(tracker, i, settings)) {
+    for (const m of rowAlerts(tracker, i, settings, links)) {
       mailer.queue(m);
       (m.kind === 'sales-inhibitor' ? result.salesInhibitors : result.readyForProduction).push(
         tracker.text(i, TRACKER.agentName),
@@ -135,9 +149,10 @@ export function handleTrackerEdit(
  */
 export function recheckImmediateAlerts(ss: Spreadsheet, config: Config, mailer: Mailer): number {
   const tracker = SheetTable.open(ss, SHEET.tracker, [TRACKER.agentName, TRACKER.oid]);
+  const links = lazyTrackerLinks(ss);
   let n = 0;
   for (const i of tracker.rowIndexes()) {
-    for (const m of rowAlerts(tracker, i, config.settings)) {
+    for (const m of rowAlerts(tracker, i, config.settings, links)) {
       mailer.queue(m);
       n++;
     }

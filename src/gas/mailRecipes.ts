@@ -11,7 +11,14 @@
  * object with methods; it is rebuilt with `zoneFor`). Templates are pure functions of their input (no
  * clock), so the recomposed email equals the one composed when the alert was queued.
  */
-import { exemptListEmail, finalCapEmail, terminationReviewEmail } from '../domain/capEmails';
+import { miaReturnedEmail } from '../domain/attendanceEmails';
+import { paymentIssuesEmail, tlBlockersEmail } from '../domain/blockerEmails';
+import {
+  exemptListEmail,
+  finalCapCompletedEmail,
+  finalCapEmail,
+  terminationReviewEmail,
+} from '../domain/capEmails';
 import type { MailRecipe } from '../domain/alerts';
 import {
   g2tInvitationEmail,
@@ -39,13 +46,17 @@ const TEMPLATES = {
   'tl-digest': tlDigestEmail,
   'licensing-summary': licensingSummaryEmail,
   mia: miaAlertEmail,
+  'mia-returned': miaReturnedEmail,
   'sales-inhibitor': salesInhibitorEmail,
   'ready-for-production': readyForProductionEmail,
   'final-cap': finalCapEmail,
   'termination-review': terminationReviewEmail,
+  'final-cap-completed': finalCapCompletedEmail,
   'exempt-list': exemptListEmail,
   'unmatched-completion': unmatchedCompletionEmail,
   'settings-problems': settingsProblemsEmail,
+  'tl-blockers': tlBlockersEmail,
+  'payment-issues': paymentIssuesEmail,
 } as const;
 
 export type TemplateName = keyof typeof TEMPLATES;

@@ -19,6 +19,7 @@ export const MENU_ITEMS: readonly MenuEntry[] = [
   { caption: 'Cohort status…', functionName: 'menuCohortStatus' },
   { caption: 'Refresh dashboard', functionName: 'menuRefreshDashboard' },
   { caption: 'Generate CAP document…', functionName: 'menuGenerateCapDocument' },
+  { caption: 'Confirm Final CAP issued…', functionName: 'menuConfirmFinalCapIssued' },
   'separator',
   { caption: 'Run nightly sweep now', functionName: 'menuRunNightlySweep' },
   { caption: 'Run CAP check now', functionName: 'menuRunCapCheck' },

@@ -5,11 +5,23 @@
  * in the tracker), shares the file with every agent's two emails and each TL, and only then protects
  * it: the Progress sheet as a sheet, each agent's item cells for that agent, their TL and the licensing
  * team (see `ensureProtections`). Re-running only adds what is new.
+ *
+ * Flat cost (RULES R3): the tracker is read with one Sheets API batchGet, the report's sheets and
+ * protections with one Spreadsheets.get, its rows written with one RAW Values.batchUpdate, and every
+ * protection, checkbox and format sent in ONE Spreadsheets.batchUpdate — the same ~50 calls at 10 or
+ * 5,000 agents (SpreadsheetApp needed ~13 calls per agent row). SpreadsheetApp is kept where one call
+ * does the job: create, rename, insert and hide a sheet, freeze the header.
  */
-import { PROGRESS_FIXED_HEADERS, PROGRESS_SHEET, SHEET, TRACKER, TRACKER_HEADERS } from '../domain/contract';
+import {
+  PROGRESS_FIXED_HEADERS,
+  PROGRESS_SHEET,
+  SETTINGS_HEADERS,
+  SHEET,
+  TRACKER,
+  TRACKER_HEADERS,
+} from '../domain/contract';
 import {
   BLOCKERS,
-  LAST_SELF_REPORT,
   progressHeaders,
   reportName,
   TICK_LOG_HEADERS,
@@ -26,12 +38,25 @@ import type { ScheduleItem } from '../domain/schedule';
 import type { Config } from './config';
 import { writeSetting } from './config';
 import { openSpreadsheet } from './open';
-import { protectedDescriptions, protectFor, sheetProtection } from './protection';
 import { loadRowMap, type RowMap, saveRowMap } from './reportRowMap';
 import { type ShareResult, shareAsEditors } from './sharing';
 import { ContractError, headerKey, SheetTable, type Sheet, type Spreadsheet } from './sheetTable';
-import { ensureReportTrigger, ensureTickLog } from './tickLog';
-import { keepAsText } from '../domain/values';
+import {
+  a1Range,
+  agentRowSetup,
+  batchUpdate,
+  type AgentRowProtection,
+  type CellInput,
+  type CellRect,
+  type ExistingProtection,
+  readLayout,
+  readSheets,
+  setupRequests,
+  type SheetLayout,
+  type SheetSetup,
+  writeRanges,
+} from './sheetsApi';
+import { ensureReportTrigger, TICK_LOG_PROTECTION } from './tickLog';
 import { checkDriveSettings } from './settingsCheck';
 
 export const PROGRESS_PROTECTION = 'Progress (agents edit only their own items)';
@@ -64,9 +89,67 @@ export function readAgents(ss: Spreadsheet): Agent[] {
   );
 }
 
+/**
+ * What report creation reads of the tracker, the roster and the Settings rows, in ONE `Values.batchGet`
+ * (`readAgents` would cost 5 SpreadsheetApp calls, `writeSetting` 8 more). Dates come as serial numbers;
+ * report creation reads none.
+ */
+function readTracker(trackerId: string): { agents: Agent[]; settingsGrid: unknown[][] } {
+  const [grid, settingsGrid] = readSheets(trackerId, [SHEET.tracker, SHEET.settings]);
+  const headers = (grid[0] ?? []).map((h) => String(h ?? '').trim());
+  const col = new Map<string, number>();
+  headers.forEach((h, c) => {
+    if (h && !col.has(headerKey(h))) col.set(headerKey(h), c);
+  });
+  const required = [TRACKER.agentName, TRACKER.oid, TRACKER.tlName, TRACKER.tlEmail];
+  const missing = required.filter((h) => !col.has(headerKey(h)));
+  if (missing.length > 0) {
+    const list = missing.map((h) => `"${h}"`).join(', ');
+    throw new ContractError(
+      `The sheet "${SHEET.tracker}" is missing the required header${missing.length > 1 ? 's' : ''} ${list} ` +
+        `in row 1. Add ${missing.length > 1 ? 'them' : 'it'} (any position) or run ESP Licensing › Set up workbook.`,
+    );
+  }
+  const present = TRACKER_HEADERS.filter((h) => col.has(headerKey(h)));
+  const agents = agentsFromRecords(
+    grid.slice(1).map((row, k) => ({
+      row: k + 2,
+      values: Object.fromEntries(present.map((h) => [h, row[col.get(headerKey(h)) ?? -1]])),
+    })),
+  );
+  return { agents, settingsGrid };
+}
+
+/**
+ * Writes the new report's ID into Settings: one RAW write into the row read with the roster (an ID is
+ * stored as typed), or `writeSetting` when Settings has no such row yet.
+ */
+function recordReportId(
+  ss: Spreadsheet,
+  trackerId: string,
+  settingsGrid: unknown[][],
+  reportId: string,
+): void {
+  const KEY = 'Progress Report ID';
+  const [keyHeader, valueHeader] = SETTINGS_HEADERS;
+  const headers = (settingsGrid[0] ?? []).map((h) => headerKey(String(h ?? '')));
+  const keyCol = headers.indexOf(headerKey(keyHeader));
+  const valueCol = headers.indexOf(headerKey(valueHeader));
+  const row = settingsGrid.findIndex(
+    (r, k) => k > 0 && headerKey(String(r[keyCol] ?? '')) === headerKey(KEY),
+  );
+  if (keyCol < 0 || valueCol < 0 || row < 1) {
+    writeSetting(ss, KEY, reportId);
+    return;
+  }
+  const rect = { row: row + 1, col: valueCol + 1, numRows: 1, numCols: 1 };
+  writeRanges(trackerId, [{ a1: a1Range(SHEET.settings, rect), values: [[reportId]] }]);
+}
+
 export function createProgressReport(ss: Spreadsheet, config: Config): ReportResult {
   const { settings, schedule } = config;
-  refuseTrackerIds(ss, settings);
+  const trackerId = ss.getId();
+  refuseIds(trackerId, settings);
   // The Drive IDs must be the right kind of file: a template that is a copy of the tracker (its Coaching
   // Log, CAP levels, Settings) must never be copied and shared with agents.
   const drive = checkDriveSettings(ss, settings);
@@ -76,7 +159,7 @@ export function createProgressReport(ss: Spreadsheet, config: Config): ReportRes
     throw new ContractError('Settings "Day 1 Date" is blank: the report is named after it.');
   if (schedule.length === 0)
     throw new ContractError('The "Schedule" sheet has no items: run Set up workbook.');
-  const agents = readAgents(ss);
+  const { agents, settingsGrid } = readTracker(trackerId);
   if (agents.length === 0) throw new ContractError('The "ESP Tracker" sheet has no agents yet.');
   const problems = validateRoster(agents);
   const blocking = blockingProblems(problems);
@@ -87,24 +170,29 @@ export function createProgressReport(ss: Spreadsheet, config: Config): ReportRes
   }
 
   const name = reportName(settings.cohortName, settings.day1);
-  const { report, created, folderNote } = openOrCreateReport(config, name);
-  if (report.getId() === ss.getId()) throw trackerIdError('Progress Report ID', report.getId());
+  const headers = progressHeaders(schedule);
+  const opened = openOrCreateReport(config, name, agents.length + 1, headers.length);
+  const { report, reportId, created, folderNote } = opened;
+  if (reportId === trackerId) throw trackerIdError('Progress Report ID', reportId);
   // Recorded at once: a run stopped later (time limit, Drive error) is finished by the next run
   // instead of creating a second report.
-  if (created) writeSetting(ss, 'Progress Report ID', report.getId());
-  const stored = loadRowMap(report.getId());
-  const progress = ensureProgressSheet(report, progressHeaders(schedule), stored);
-  ensureScriptOnlyTickLog(report);
-  const { added, map } = addAgents(report.getId(), progress, agents, schedule, stored);
-  // Shared before the (slow, per-agent) row protections: a run stopped by the time limit has still
-  // invited everyone, and the next run finishes the protections.
-  const file = DriveApp.getFileById(report.getId());
+  if (created) recordReportId(ss, trackerId, settingsGrid, reportId);
+  const stored = created ? null : loadRowMap(reportId);
+  // A new file surely has no Tick Log: made before the layout is read, which then gives its sheet ID.
+  const tickLogMadeNow = opened.blank && makeTickLog(report) !== null;
+  const layout = readLayout(reportId);
+  const progress = ensureProgressSheet(report, reportId, layout, headers, stored, opened.blank);
+  const tickLog = ensureTickLogSheet(report, layout, tickLogMadeNow);
+  const { added, map } = addAgents(reportId, progress, agents, schedule, stored, tickLog);
+  // Shared before the rows are protected: a run stopped after sharing has still invited everyone, and
+  // the next run finishes the protections.
+  const file = opened.file ?? DriveApp.getFileById(reportId);
   const emails = agents.flatMap((a) => [a.cxpEmail, a.personalEmail, a.tlEmail]);
-  const share = shareAsEditors(file, emails, ss.getId());
-  ensureProtections(progress, schedule, map, agents, settings.licensingTeamEmails);
-  ensureReportTrigger(report.getId());
+  const share = shareAsEditors(file, emails, trackerId, reportId);
+  ensureProtections(reportId, progress, tickLog, schedule, map, agents, settings.licensingTeamEmails);
+  ensureReportTrigger(reportId);
   return {
-    reportId: report.getId(),
+    reportId,
     url: report.getUrl(),
     name,
     created,
@@ -127,129 +215,282 @@ function trackerIdError(key: string, value: string): ContractError {
 
 /** A Drive ID setting that is the tracker itself would share the tracker (or a full copy) with agents. */
 export function refuseTrackerIds(ss: Spreadsheet, settings: Config['settings']): void {
-  const trackerId = ss.getId();
+  refuseIds(ss.getId(), settings);
+}
+
+function refuseIds(trackerId: string, settings: Config['settings']): void {
   if (settings.progressReportId && settings.progressReportId.trim() === trackerId)
     throw trackerIdError('Progress Report ID', settings.progressReportId);
   if (settings.progressReportTemplateId && settings.progressReportTemplateId.trim() === trackerId)
     throw trackerIdError('Progress Report Template ID', settings.progressReportTemplateId);
 }
 
-function openOrCreateReport(
-  config: Config,
-  name: string,
-): { report: Spreadsheet; created: boolean; folderNote: string } {
+interface OpenedReport {
+  report: Spreadsheet;
+  reportId: string;
+  created: boolean;
+  folderNote: string;
+  /** The Drive file when this run already holds it (a copy or a created file). */
+  file: GoogleAppsScript.Drive.File | null;
+  /** Created from nothing here: one empty sheet, so there is nothing to read. */
+  blank: boolean;
+}
+
+/**
+ * Opens the report of Settings, or makes one: a copy of the template, or a new spreadsheet created at
+ * its final size (`rows` × `columns`), so no rows or columns are inserted later. A new file stays in My
+ * Drive when no folder is set (where `SpreadsheetApp.create` puts it), so it is not moved there.
+ */
+function openOrCreateReport(config: Config, name: string, rows: number, columns: number): OpenedReport {
   const { settings } = config;
   if (settings.progressReportId) {
+    const reportId = settings.progressReportId.trim();
     try {
-      return { report: openSpreadsheet(settings.progressReportId), created: false, folderNote: '' };
+      const report = openSpreadsheet(reportId);
+      return { report, reportId, created: false, folderNote: '', file: null, blank: false };
     } catch {
       throw new ContractError(
         `Settings "Progress Report ID" (${settings.progressReportId}) cannot be opened. Clear it to create a new report.`,
       );
     }
   }
-  let folder: GoogleAppsScript.Drive.Folder;
-  let folderNote = '';
-  if (settings.leadershipDriveFolderId) {
-    folder = DriveApp.getFolderById(settings.leadershipDriveFolderId);
-  } else {
-    folder = DriveApp.getRootFolder();
-    folderNote = 'Settings "Leadership Drive Folder ID" is blank, so the report is in your My Drive.';
-  }
-  let id: string;
+  const folder = settings.leadershipDriveFolderId
+    ? DriveApp.getFolderById(settings.leadershipDriveFolderId)
+    : null;
+  const folderNote = folder
+    ? ''
+    : 'Settings "Leadership Drive Folder ID" is blank, so the report is in your My Drive.';
   if (settings.progressReportTemplateId) {
-    id = DriveApp.getFileById(settings.progressReportTemplateId).makeCopy(name, folder).getId();
-  } else {
-    id = SpreadsheetApp.create(name).getId();
-    DriveApp.getFileById(id).moveTo(folder);
+    const file = DriveApp.getFileById(settings.progressReportTemplateId).makeCopy(
+      name,
+      folder ?? DriveApp.getRootFolder(),
+    );
+    const reportId = file.getId();
+    return { report: openSpreadsheet(reportId), reportId, created: true, folderNote, file, blank: false };
   }
-  return { report: openSpreadsheet(id), created: true, folderNote };
+  const report = SpreadsheetApp.create(name, Math.max(rows, 1000), Math.max(columns, 26));
+  const reportId = report.getId();
+  const file = DriveApp.getFileById(reportId);
+  if (folder) file.moveTo(folder);
+  return { report, reportId, created: true, folderNote, file, blank: true };
+}
+
+/** The Progress sheet as this run knows it: read once, written once. */
+interface ProgressSheet {
+  sheetId: number;
+  title: string;
+  /** Header row after this run's additions (trimmed text). */
+  headers: string[];
+  /** Rows below the header as read (the used block: trailing empty rows are not there). */
+  rows: unknown[][];
+  maxRows: number;
+  protections: ExistingProtection[];
+  /** Missing headers this run appends: [first column, values]. */
+  newHeaders: { col: number; values: string[] } | null;
+  /** The SpreadsheetApp sheet, fetched only when a structural change needs it. */
+  sheet: () => Sheet;
 }
 
 /**
  * The Progress sheet with every header (missing ones appended after a template's own columns, which keep
- * their place). Its protections are ensured by `ensureProtections` on every run, so a template that
- * already has every header is protected too.
+ * their place; written with the new rows). Found by the recorded sheet ID first, so a renamed Progress
+ * sheet is reused, never duplicated. Its protections are ensured by `ensureProtections` on every run.
  */
-function ensureProgressSheet(report: Spreadsheet, headers: string[], stored: RowMap | null): Sheet {
-  // By the recorded sheet ID first: a renamed Progress sheet is reused, never duplicated.
-  let sheet =
-    (stored && report.getSheets().find((s) => s.getSheetId() === stored.sheetId)) ||
-    report.getSheetByName(PROGRESS_SHEET);
-  if (!sheet) {
-    const sheets = report.getSheets();
-    const blank = sheets.length === 1 && sheets[0].getLastRow() === 0 ? sheets[0] : null;
-    sheet = blank ? blank.setName(PROGRESS_SHEET) : report.insertSheet(PROGRESS_SHEET, 0);
+function ensureProgressSheet(
+  report: Spreadsheet,
+  reportId: string,
+  layout: readonly SheetLayout[],
+  wantedHeaders: readonly string[],
+  stored: RowMap | null,
+  blank: boolean,
+): ProgressSheet {
+  let info =
+    (stored && layout.find((s) => s.sheetId === stored.sheetId)) ||
+    layout.find((s) => s.title === PROGRESS_SHEET);
+  let grid: unknown[][] = [];
+  let rename = false;
+  if (info) {
+    grid = readSheets(reportId, [info.title], { render: 'FORMATTED_VALUE' })[0] ?? [];
+  } else {
+    // A new spreadsheet's first sheet, or a template's only sheet when empty, becomes Progress.
+    const others = layout.filter((s) => s.title !== TICK_LOG_SHEET);
+    if (blank) {
+      info = others[0];
+      rename = info !== undefined;
+    } else if (others.length === 1 && layout.length === 1) {
+      grid = readSheets(reportId, [others[0].title], { render: 'FORMATTED_VALUE' })[0] ?? [];
+      if (grid.length === 0) {
+        info = others[0];
+        rename = true;
+      }
+    }
   }
-  const lastCol = sheet.getLastColumn();
-  const row1 = lastCol > 0 ? sheet.getRange(1, 1, 1, lastCol).getValues()[0].map(headerKey) : [];
-  const missing = headers.filter((h) => !row1.includes(headerKey(h)));
-  const width = lastCol + missing.length;
+  let cached: Sheet | null = null;
+  const sheetOf = (title: string) => () => {
+    cached ??= report.getSheetByName(title);
+    if (!cached) throw new ContractError(`The progress report has no sheet "${title}".`);
+    return cached;
+  };
+  let progress: ProgressSheet;
+  if (info) {
+    progress = {
+      sheetId: info.sheetId,
+      title: info.title,
+      headers: (grid[0] ?? []).map((h) => String(h ?? '').trim()),
+      rows: grid.slice(1),
+      maxRows: info.rowCount,
+      protections: info.protections,
+      newHeaders: null,
+      sheet: sheetOf(info.title),
+    };
+    if (rename) {
+      progress.sheet().setName(PROGRESS_SHEET);
+      progress.title = PROGRESS_SHEET;
+    }
+  } else {
+    const sheet = report.insertSheet(PROGRESS_SHEET, 0);
+    cached = sheet;
+    progress = {
+      sheetId: sheet.getSheetId(),
+      title: PROGRESS_SHEET,
+      headers: [],
+      rows: [],
+      maxRows: sheet.getMaxRows(),
+      protections: [],
+      newHeaders: null,
+      sheet: () => sheet,
+    };
+  }
+  const have = new Set(progress.headers.map(headerKey));
+  const missing = wantedHeaders.filter((h) => !have.has(headerKey(h)));
   if (missing.length > 0) {
-    const needed = width - sheet.getMaxColumns();
-    if (needed > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), needed);
-    sheet.getRange(1, lastCol + 1, 1, missing.length).setValues([missing.map(keepAsText)]);
-    sheet.getRange(1, 1, 1, width).setFontWeight('bold');
-    sheet.setFrozenRows(1);
+    const lastCol = progress.headers.length;
+    const columns = info?.columnCount ?? progress.sheet().getMaxColumns();
+    const needed = lastCol + missing.length - columns;
+    if (needed > 0) progress.sheet().insertColumnsAfter(columns, needed);
+    progress.newHeaders = { col: lastCol + 1, values: missing };
+    progress.headers = [...progress.headers, ...missing];
+    progress.sheet().setFrozenRows(1);
   }
+  return progress;
+}
+
+/** The hidden Tick Log: its sheet ID, whether this run made it, and whether it still needs its protection. */
+interface TickLogSheet {
+  sheetId: number;
+  created: boolean;
+  /** No sheet protection yet: just made, or made by a run that stopped before protecting it. */
+  unprotected: boolean;
+}
+
+/** Inserts the hidden Tick Log sheet (its headers and protection come later, batched). */
+function makeTickLog(report: Spreadsheet): Sheet {
+  const sheet = report.insertSheet(TICK_LOG_SHEET);
+  sheet.hideSheet();
   return sheet;
 }
 
 /**
- * Appends agents not yet in the report in one write, inserts their checkboxes and records which row the
- * script gave each agent (the row map, see reportRowMap.ts). An agent counts as present only by that
- * map: a row someone typed with a new agent's OID does not stop the script adding the real row. A
+ * The hidden Tick Log, made here when missing (its headers are written with the Progress rows and its
+ * script-only protection is sent with the row protections). `ensureTickLog` finds it afterwards.
+ */
+function ensureTickLogSheet(
+  report: Spreadsheet,
+  layout: readonly SheetLayout[],
+  madeNow: boolean,
+): TickLogSheet {
+  const existing = layout.find((s) => s.title === TICK_LOG_SHEET);
+  if (existing) {
+    const unprotected = !existing.protections.some((p) => p.rect === null);
+    return { sheetId: existing.sheetId, created: madeNow, unprotected };
+  }
+  return { sheetId: makeTickLog(report).getSheetId(), created: true, unprotected: true };
+}
+
+/**
+ * Appends agents not yet in the report and records which row the script gave each agent (the row map,
+ * see reportRowMap.ts): the new rows, any missing headers and a new Tick Log's headers in ONE
+ * `Values.batchUpdate` (RAW: names are stored as typed, never parsed). An agent counts as present only by
+ * that map: a row someone typed with a new agent's OID does not stop the script adding the real row. A
  * report made before the map existed (or whose Progress sheet was replaced) gets one from the first row
- * holding each roster OID.
+ * holding each roster OID. The new rows' checkboxes come with their protections (`ensureProtections`).
  */
 function addAgents(
   reportId: string,
-  sheet: Sheet,
+  progress: ProgressSheet,
   agents: Agent[],
   schedule: readonly ScheduleItem[],
   stored: RowMap | null,
+  tickLog: TickLogSheet,
 ): { added: Agent[]; map: RowMap } {
-  const table = SheetTable.read(sheet, [...PROGRESS_FIXED_HEADERS, LAST_SELF_REPORT]);
-  const usable = stored && stored.sheetId === sheet.getSheetId() ? stored : null;
-  const map: RowMap = usable ?? { sheetId: sheet.getSheetId(), rows: new Map() };
+  const [NAME, OID] = PROGRESS_FIXED_HEADERS;
+  const col = (h: string) => progress.headers.findIndex((x) => headerKey(x) === headerKey(h));
+  const missingFixed = PROGRESS_FIXED_HEADERS.filter((h) => col(h) < 0);
+  if (missingFixed.length > 0) {
+    throw new ContractError(
+      `Sheet "${progress.title}" of the progress report has no ${missingFixed.map((h) => `"${h}"`).join(', ')} header.`,
+    );
+  }
+  const usable = stored && stored.sheetId === progress.sheetId ? stored : null;
+  const map: RowMap = usable ?? { sheetId: progress.sheetId, rows: new Map() };
   let changed = !usable;
   if (!usable) {
     const roster = new Set(agents.map((a) => a.oid.toLowerCase()));
     const seen = new Set<string>();
-    for (const i of table.rowIndexes()) {
-      const oid = table.text(i, 'OID');
-      if (!roster.has(oid.toLowerCase()) || seen.has(oid.toLowerCase())) continue;
+    progress.rows.forEach((row, k) => {
+      const oid = String(row[col(OID)] ?? '').trim();
+      if (!roster.has(oid.toLowerCase()) || seen.has(oid.toLowerCase())) return;
       seen.add(oid.toLowerCase());
-      map.rows.set(table.sheetRow(i), oid);
-    }
+      map.rows.set(k + 2, oid);
+    });
   }
   const known = new Set([...map.rows.values()].map((o) => o.toLowerCase()));
   const fresh = agents.filter((a) => !known.has(a.oid.toLowerCase()));
+  const writes: { a1: string; values: CellInput[][] }[] = [];
+  if (progress.newHeaders) {
+    const { col: c, values } = progress.newHeaders;
+    writes.push({
+      a1: a1Range(progress.title, { row: 1, col: c, numRows: 1, numCols: values.length }),
+      values: [values],
+    });
+  }
+  if (tickLog.created) {
+    const rect = { row: 1, col: 1, numRows: 1, numCols: TICK_LOG_HEADERS.length };
+    writes.push({ a1: a1Range(TICK_LOG_SHEET, rect), values: [[...TICK_LOG_HEADERS]] });
+  }
   if (fresh.length > 0) {
-    const firstRow = Math.max(sheet.getLastRow(), 1) + 1;
-    for (const agent of fresh) {
-      const record: Record<string, string | boolean> = { 'Agent Name': agent.name, OID: agent.oid };
-      for (const s of schedule) if (table.has(s.item)) record[s.item] = false;
-      table.append(record);
+    const firstRow = progress.rows.length + 2;
+    const lastRow = firstRow + fresh.length - 1;
+    if (lastRow > progress.maxRows) {
+      progress.sheet().insertRowsAfter(progress.maxRows, lastRow - progress.maxRows);
+      progress.maxRows = lastRow;
     }
-    table.flush();
-    const itemCols = schedule.filter((s) => table.has(s.item)).map((s) => table.col(s.item) + 1);
-    for (const [start, end] of runs(itemCols)) {
-      sheet.getRange(firstRow, start, fresh.length, end - start + 1).insertCheckboxes();
-    }
+    const items = new Set(schedule.map((s) => headerKey(s.item)));
+    const width = progress.headers.length;
+    const values = fresh.map((agent) =>
+      progress.headers.map((h): CellInput => {
+        const key = headerKey(h);
+        if (key === headerKey(NAME)) return agent.name;
+        if (key === headerKey(OID)) return agent.oid;
+        return items.has(key) ? false : '';
+      }),
+    );
+    writes.push({
+      a1: a1Range(progress.title, { row: firstRow, col: 1, numRows: fresh.length, numCols: width }),
+      values,
+    });
     fresh.forEach((a, k) => map.rows.set(firstRow + k, a.oid));
     changed = true;
   }
+  writeRanges(reportId, writes);
   if (changed) saveRowMap(reportId, map);
   return { added: fresh, map };
 }
 
-/** The columns agents may edit: one checkbox per Schedule item, and Blockers. */
-function editableColumns(sheet: Sheet, schedule: readonly ScheduleItem[]): number[] {
-  const lastCol = sheet.getLastColumn();
-  const headers = sheet.getRange(1, 1, 1, lastCol).getValues()[0].map(headerKey);
-  const wanted = new Set([...schedule.map((s) => s.item), BLOCKERS].map(headerKey));
-  return headers.flatMap((h, c) => (wanted.has(h) ? [c + 1] : []));
+/** 1-based columns of `headers` that are in `wanted`. */
+function columnsOf(headers: readonly string[], wanted: readonly string[]): number[] {
+  const keys = new Set(wanted.map(headerKey));
+  return headers.flatMap((h, c) => (keys.has(headerKey(h)) ? [c + 1] : []));
 }
 
 /**
@@ -257,57 +498,90 @@ function editableColumns(sheet: Sheet, schedule: readonly ScheduleItem[]): numbe
  * the agent rows' item and Blockers cells left unprotected; each agent's cells then carry a range
  * protection for that agent (both emails), their TL and the licensing team. So an agent edits their own
  * items and nothing else: not another agent's row, not names, OIDs or stamps, not rows below the list,
- * and cannot rename or delete the sheet. Protections are found by description (one read per run); any
- * agent row without its protection gets one, so an interrupted run is completed by the next.
+ * and cannot rename or delete the sheet. Every protection, the new rows' checkboxes, the header's bold
+ * and a new Tick Log's script-only protection go in ONE `Spreadsheets.batchUpdate` (atomic: a row gets
+ * its checkboxes and its protection together). The script's user is named first on every protection,
+ * as in Google's sample, so the script never locks itself out (in a shared drive too). Protections are
+ * found by description in the layout read at the start; any agent row without its protection gets one,
+ * so an interrupted run is completed by the next.
  */
 function ensureProtections(
-  sheet: Sheet,
+  reportId: string,
+  progress: ProgressSheet,
+  tickLog: TickLogSheet,
   schedule: readonly ScheduleItem[],
   map: RowMap,
   agents: readonly Agent[],
   licensingTeam: readonly string[],
 ): void {
-  const cols = runs(editableColumns(sheet, schedule));
-  const rows = runs([...map.rows.keys()]);
-  const whole = sheetProtection(sheet, PROGRESS_PROTECTION, licensingTeam);
-  const wanted = rows.flatMap(([r0, r1]) =>
-    cols.map(([c0, c1]) => sheet.getRange(r0, c0, r1 - r0 + 1, c1 - c0 + 1)),
+  const cols = runs(columnsOf(progress.headers, [...schedule.map((s) => s.item), BLOCKERS]));
+  const boxCols = runs(
+    columnsOf(
+      progress.headers,
+      schedule.map((s) => s.item),
+    ),
   );
-  const current = whole.getUnprotectedRanges().map((r) => r.getA1Notation());
-  const next = wanted.map((r) => r.getA1Notation());
-  if (current.join() !== next.join()) whole.setUnprotectedRanges(wanted);
-
-  const descriptions = protectedDescriptions(sheet);
+  const rows = runs([...map.rows.keys()]);
+  const wanted: CellRect[] = rows.flatMap(([r0, r1]) =>
+    cols.map(([c0, c1]) => ({ row: r0, col: c0, numRows: r1 - r0 + 1, numCols: c1 - c0 + 1 })),
+  );
+  const whole = progress.protections.find((p) => p.rect === null);
+  const described = new Set(progress.protections.map((p) => p.description));
   const byOid = new Map(agents.map((a) => [a.oid.toLowerCase(), a]));
-  for (const [row, oid] of map.rows) {
+  const pending = [...map.rows].filter(([, oid]) => {
     const agent = byOid.get(oid.toLowerCase());
-    const description = `Agent row ${oid}`;
-    if (!agent || descriptions.has(description)) continue;
-    for (const [c0, c1] of cols) {
-      protectFor(sheet.getRange(row, c0, 1, c1 - c0 + 1), description, [
-        agent.cxpEmail,
-        agent.personalEmail,
-        agent.tlEmail,
-        ...licensingTeam,
-      ]);
-    }
+    return agent !== undefined && !described.has(`Agent row ${oid}`);
+  });
+  const unprotectedChanged = !whole || JSON.stringify(whole.unprotected) !== JSON.stringify(wanted);
+  if (pending.length === 0 && !unprotectedChanged && !progress.newHeaders && !tickLog.unprotected) return;
+
+  const me = Session.getEffectiveUser().getEmail();
+  const extras: SheetSetup = {};
+  if (!whole) {
+    extras.sheetProtection = {
+      description: PROGRESS_PROTECTION,
+      editors: [me, ...licensingTeam],
+      unprotected: wanted,
+    };
+  } else if (unprotectedChanged) {
+    extras.unprotectedUpdate = { protectedRangeId: whole.id, unprotected: wanted };
   }
+  if (progress.newHeaders) {
+    extras.bold = [{ row: 1, col: 1, numRows: 1, numCols: progress.headers.length }];
+  }
+  const pendingRows = runs(pending.map(([row]) => row));
+  extras.checkboxes = pendingRows.flatMap(([r0, r1]) =>
+    boxCols.map(([c0, c1]) => ({ row: r0, col: c0, numRows: r1 - r0 + 1, numCols: c1 - c0 + 1 })),
+  );
+  const rowProtections: AgentRowProtection[] = pending.map(([row, oid]) => {
+    const agent = byOid.get(oid.toLowerCase());
+    return {
+      row,
+      description: `Agent row ${oid}`,
+      editors: [
+        me,
+        agent?.cxpEmail ?? '',
+        agent?.personalEmail ?? '',
+        agent?.tlEmail ?? '',
+        ...licensingTeam,
+      ],
+    };
+  });
+  const requests = setupRequests(
+    progress.sheetId,
+    agentRowSetup(() => progress.title, rowProtections, cols, extras),
+  );
+  if (tickLog.unprotected) {
+    requests.push(
+      ...setupRequests(tickLog.sheetId, {
+        sheetProtection: { description: TICK_LOG_PROTECTION, editors: [me] },
+      }),
+    );
+  }
+  batchUpdate(reportId, requests);
 }
 
-/**
- * The hidden Tick Log, protected as a sheet for the script's user only (the effective user is added
- * first, so this works in a shared drive too). `ensureTickLog` then finds it.
- */
-function ensureScriptOnlyTickLog(report: Spreadsheet): void {
-  if (report.getSheetByName(TICK_LOG_SHEET)) return;
-  const sheet = report.insertSheet(TICK_LOG_SHEET);
-  sheet.getRange(1, 1, 1, TICK_LOG_HEADERS.length).setValues([[...TICK_LOG_HEADERS]]);
-  sheet.hideSheet();
-  sheetProtection(sheet, 'Tick log (script only)', []);
-  ensureTickLog(report);
-}
-
-/** Contiguous runs of sorted column numbers, as [start, end] pairs. */
+/** Contiguous runs of sorted numbers, as [start, end] pairs. */
 function runs(cols: number[]): [number, number][] {
   const sorted = [...cols].sort((a, b) => a - b);
   const out: [number, number][] = [];

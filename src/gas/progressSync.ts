@@ -5,7 +5,15 @@
  * Sheets calls do not depend on the number of agents.
  */
 import { PROGRESS_SHEET, SHEET, TRACKER } from '../domain/contract';
-import { assessPace, type PaceReport, type TickEvent, type Verdict } from '../domain/pace';
+import {
+  assessPace,
+  MEASUREMENT_TEXT,
+  type Measurement,
+  type PaceReport,
+  type ProjectionBasis,
+  type TickEvent,
+  type Verdict,
+} from '../domain/pace';
 import { LAST_SELF_REPORT, TICK_LOG_HEADERS, TICK_LOG_SHEET } from '../domain/progressReport';
 import { cellInput, escapeHtml, isDate } from '../domain/values';
 import { now } from './clock';
@@ -22,13 +30,17 @@ export const PACE_HEADERS = [
   'OID',
   'TL Name',
   'Items Done',
+  'Due by Now',
   'Overdue',
   'Due Today',
-  'Hours Spent',
+  'Measured Hours',
   'Pace Warnings',
-  'Hours per Item (spent / limit)',
+  'Hours per Item (measured / limit)',
+  'Items per Working Hour',
   'Projected Finish',
+  'Finish Based On',
   'Verdict',
+  'Exemption',
   'Last Self-Report',
 ] as const;
 /** Pace columns holding instants (or a word: "done", "never"), shown as `M/d/yyyy H:mm`. */
@@ -48,11 +60,33 @@ export interface PaceRow {
   missingItems: string[];
   overdue: string[];
   dueToday: string[];
+  /** Measured items over their limit, as text; never for an exempt agent (RULES "Pace"). */
   paceWarnings: string[];
-  /** Working hours each item took (null while not done) against its pace limit (null = none). */
-  hoursByItem: { item: string; spentHours: number | null; limitHours: number | null }[];
+  /**
+   * Per item: measured working hours (null while not done OR not measured), the pace limit (null = none)
+   * and how the time was judged (`measurement`, null while not done).
+   */
+  hoursByItem: {
+    item: string;
+    spentHours: number | null;
+    limitHours: number | null;
+    measurement: Measurement | null;
+  }[];
+  /**
+   * Working hours from Day 1 start to the latest tick: elapsed time, NOT effort (evening ticks make it
+   * whole days). Use `measuredHours` for time spent.
+   */
   hoursSpent: number;
+  /** Sum of the measured items' hours; null when nothing is measured ("not measured"). */
+  measuredHours: number | null;
+  /** Schedule items due at or before the sync (done or not). */
+  dueByNow: number;
+  /** Items done per working hour elapsed since Day 1 start; null before anything is done. */
+  itemsPerHour: number | null;
   projectedFinish: Date;
+  projectionBasis: ProjectionBasis;
+  /** The tracker's Exemption text ('' when none): exempt agents get no pace warnings. */
+  exemption: string;
   verdict: Verdict;
   lastSelfReport: Date | null;
   pace: PaceReport;
@@ -127,7 +161,8 @@ function reconcile(
     const isChecked = checked(item);
     if (isChecked === (last?.checked ?? false)) continue;
     const stamp = isDate(lastSelf) && (!last || lastSelf >= last.at) ? lastSelf : at;
-    log.push({ item, checked: isChecked, at: isChecked ? stamp : at });
+    // Not the tick's own time: it dates the item but never measures its hours.
+    log.push({ item, checked: isChecked, at: isChecked ? stamp : at, synthetic: true });
   }
 }
 
@@ -167,7 +202,8 @@ export function syncProgress(ss: Spreadsheet, config: Config): SyncResult {
         lastSelf,
         at,
       );
-    const pace = assessPace(config.schedule, clock, log, at);
+    const exemption = tracker.has(TRACKER.exemption) ? tracker.text(i, TRACKER.exemption) : '';
+    const pace = assessPace(config.schedule, clock, log, at, { exempt: exemption.trim() !== '' });
     const missing = pace.items.filter((p) => !p.done).map((p) => p.item);
     rows.push({
       oid,
@@ -188,9 +224,15 @@ export function syncProgress(ss: Spreadsheet, config: Config): SyncResult {
         item: p.item,
         spentHours: p.spentMinutes === null ? null : p.spentMinutes / 60,
         limitHours: p.paceLimitHours,
+        measurement: p.measurement,
       })),
       hoursSpent: pace.hoursSpent,
+      measuredHours: pace.measuredHours,
+      dueByNow: pace.dueByNow,
+      itemsPerHour: pace.itemsPerHour,
       projectedFinish: pace.projectedFinish,
+      projectionBasis: pace.projectionBasis,
+      exemption,
       verdict: pace.verdict,
       lastSelfReport: isDate(lastSelf) ? lastSelf : null,
       pace,
@@ -303,22 +345,34 @@ function alertLicensingTeam(ss: Spreadsheet, config: Config, report: Spreadsheet
   mailer.flush();
 }
 
-/** `Module 1 Reviewed 2.8/3 h; Quiz 1 Screenshots 0.4 h` — done items only, limits where set. */
+/**
+ * `Module 1 Reviewed 2.8/3 h; Quiz 1 Screenshots not measured (ticked outside working hours)` — done
+ * items only: measured hours against the limit where set, else why the hours are not known.
+ */
 function hoursText(hours: PaceRow['hoursByItem']): string {
   return hours
-    .filter((h) => h.spentHours !== null)
-    .map(
-      (h) =>
-        `${h.item} ${(h.spentHours ?? 0).toFixed(1)}${h.limitHours === null ? '' : `/${h.limitHours}`} h`,
+    .filter((h) => h.measurement !== null)
+    .map((h) =>
+      h.measurement === 'measured' && h.spentHours !== null
+        ? `${h.item} ${h.spentHours.toFixed(1)}${h.limitHours === null ? '' : `/${h.limitHours}`} h`
+        : `${h.item} not measured${h.measurement && h.measurement !== 'measured' ? ` (${MEASUREMENT_TEXT[h.measurement]})` : ''}`,
     )
     .join('; ');
 }
 
+/** What the projected finish is based on, in words a TL reads in the Pace sheet. */
+const BASIS_TEXT: Readonly<Record<ProjectionBasis, string>> = {
+  rate: 'own rate: items done per working hour since Day 1',
+  schedule: 'schedule pace limits (nothing done yet)',
+  done: 'all done',
+};
+
 /**
  * The tracker's `Pace` sheet (created on first sync, script-owned, rewritten whole each sync in one
- * write): one row per agent with items done, overdue and due today, hours spent and per item against
- * the pace limits, warnings, projected finish, verdict and the last self-report, for TLs to sort and
- * filter. Anything typed into it is replaced at the next sync.
+ * write): one row per agent with items done and due by now, overdue and due today, measured hours (in
+ * total and per item against the pace limits, or why an item is "not measured"), warnings, items per
+ * working hour, projected finish and what it is based on, verdict, exemption and the last self-report,
+ * for TLs to sort and filter. Anything typed into it is replaced at the next sync.
  */
 function writePaceSheet(ss: Spreadsheet, rows: PaceRow[]): void {
   let sheet = ss.getSheetByName(PACE_SHEET);
@@ -335,13 +389,17 @@ function writePaceSheet(ss: Spreadsheet, rows: PaceRow[]): void {
       r.oid,
       r.tlName,
       `${r.doneCount}/${r.itemCount}`,
+      r.dueByNow,
       r.overdue.join(', '),
       r.dueToday.join(', '),
-      Math.round(r.hoursSpent * 10) / 10,
+      r.measuredHours === null ? 'not measured' : Math.round(r.measuredHours * 10) / 10,
       r.paceWarnings.join('; '),
       hoursText(r.hoursByItem),
+      r.itemsPerHour === null ? '' : Math.round(r.itemsPerHour * 100) / 100,
       r.verdict === 'complete' ? 'done' : r.projectedFinish,
+      BASIS_TEXT[r.projectionBasis],
       r.verdict,
+      r.exemption,
       r.lastSelfReport ?? 'never',
     ]),
   ];

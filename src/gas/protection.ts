@@ -1,13 +1,10 @@
 /**
- * Protections for the shared progress report. The `Progress` sheet carries one *sheet* protection (so
- * nobody but the script's user and the licensing team can rename or delete it, type outside the agent
- * rows, or append rows below them) whose unprotected ranges are the agents' item cells; each agent's
- * item cells then carry a *range* protection for that agent (both emails), their TL and the licensing
- * team. A cell is editable only when every protection covering it allows the user, so agent A can edit
- * A's items and nothing else. Apps Script has no batch protection call, so creating a report costs a
- * few calls per *new* agent; re-runs touch only new agents.
+ * SpreadsheetApp protections, for the one place a single protection is made outside report creation:
+ * `ensureTickLog` re-making a deleted Tick Log. Report creation makes its protections (the `Progress`
+ * sheet's, every agent row's, the Tick Log's) in one Sheets API batchUpdate instead: see
+ * `ensureProtections` in progressReport.ts and sheetsApi.ts. A cell is editable only when every
+ * protection covering it allows the user, so agent A can edit A's items and nothing else.
  */
-type Range = GoogleAppsScript.Spreadsheet.Range;
 type Protection = GoogleAppsScript.Spreadsheet.Protection;
 
 /**
@@ -25,23 +22,7 @@ export function restrictTo(protection: Protection, editors: readonly string[]): 
   return protection;
 }
 
-/** Protects `range` for exactly `editors` (see `restrictTo`). */
-export function protectFor(range: Range, description: string, editors: readonly string[]): Protection {
-  return restrictTo(range.protect().setDescription(description), editors);
-}
-
-/** Descriptions of the range protections already on a sheet, so re-runs do not protect a row twice. */
+/** Descriptions of the range protections on a sheet as SpreadsheetApp sees them (one call per protection). */
 export function protectedDescriptions(sheet: GoogleAppsScript.Spreadsheet.Sheet): Set<string> {
   return new Set(sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE).map((p) => p.getDescription()));
-}
-
-/** The sheet's own protection, created for exactly `editors` the first time. */
-export function sheetProtection(
-  sheet: GoogleAppsScript.Spreadsheet.Sheet,
-  description: string,
-  editors: readonly string[],
-): Protection {
-  const existing = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0];
-  if (existing) return existing;
-  return restrictTo(sheet.protect().setDescription(description), editors);
 }

@@ -3,39 +3,15 @@
  * strings, numbers, booleans, arrays, objects — dates as display text). The pages render it with
  * textContent, never as HTML.
  */
-import { attendanceRun } from '../domain/attendance';
 import { attendanceCheckHeaders, ISSUE_VALUES, SHEET, TRACKER } from '../domain/contract';
 import { formatMdy, type Zone } from '../domain/timeZone';
-import { isDate, toBool } from '../domain/values';
-import { recordedChecks } from './attendanceRule';
-import { now } from './clock';
+import { isDate } from '../domain/values';
 import { type Config, requireClock } from './config';
 import { PACE_SHEET } from './progressSync';
 import { ContractError, SheetTable, type Spreadsheet } from './sheetTable';
 import { spreadsheetZone } from './zone';
 
 export type Scope = 'mine' | 'all';
-
-export interface AttendanceAgent {
-  oid: string;
-  name: string;
-  tlName: string;
-  present: boolean;
-  consecutiveMisses: number;
-  atOneMiss: boolean;
-  mia: boolean;
-}
-
-export interface AttendanceView {
-  checks: string[];
-  current: string;
-  scope: Scope;
-  user: string;
-  /** True when the user leads no agent, so "mine" fell back to everyone. */
-  showingAll: boolean;
-  threshold: number;
-  agents: AttendanceAgent[];
-}
 
 /** The check to pre-select: the latest whose time has passed today, else today's first, else Day 1's first. */
 export function defaultCheck(config: Config, at: Date): string {
@@ -47,65 +23,23 @@ export function defaultCheck(config: Config, at: Date): string {
   return first?.header ?? attendanceCheckHeaders()[0];
 }
 
-export function attendanceView(
-  ss: Spreadsheet,
-  config: Config,
-  scope: Scope,
-  user: string,
-  header?: string,
-): AttendanceView {
-  const checks = attendanceCheckHeaders();
-  const current = header && checks.includes(header) ? header : defaultCheck(config, now());
-  const attendance = SheetTable.open(ss, SHEET.attendance, ['OID', 'Agent Name', ...checks]);
-  const tracker = SheetTable.open(ss, SHEET.tracker, [TRACKER.oid, TRACKER.tlEmail]);
-  const tlOf = new Map(
-    tracker
-      .rowIndexes()
-      .map((i) => [
-        tracker.text(i, TRACKER.oid).toLowerCase(),
-        tracker.text(i, TRACKER.tlEmail).toLowerCase(),
-      ]),
-  );
-  const recorded = recordedChecks(attendance, checks, current);
-  const threshold = config.settings.miaConsecutiveMisses;
-  const everyone = attendance.rowIndexes().map((i): AttendanceAgent & { tlEmail: string } => {
-    const oid = attendance.text(i, 'OID');
-    const values = Object.fromEntries(recorded.map((h) => [h, attendance.value(i, h)]));
-    const run = recorded.length
-      ? attendanceRun(recorded, values, recorded[recorded.length - 1], threshold)
-      : null;
-    return {
-      oid,
-      name: attendance.text(i, 'Agent Name'),
-      tlName: attendance.has('TL Name') ? attendance.text(i, 'TL Name') : '',
-      tlEmail: tlOf.get(oid.toLowerCase()) ?? '',
-      present: toBool(attendance.value(i, current)),
-      consecutiveMisses: run?.consecutiveMisses ?? 0,
-      atOneMiss: run?.atOneMiss ?? false,
-      mia: run?.isMia ?? false,
-    };
-  });
-  const me = user.toLowerCase();
-  const mine = everyone.filter((a) => me && a.tlEmail === me);
-  const showingAll = scope === 'all' || mine.length === 0;
-  return {
-    checks,
-    current,
-    scope,
-    user,
-    showingAll,
-    threshold,
-    agents: (showingAll ? everyone : mine).map(({ tlEmail: _tlEmail, ...agent }) => agent),
-  };
-}
-
 export interface StatusRow {
   oid: string;
   name: string;
   tlName: string;
   itemsDone: string;
+  /** Items due by the last sync, done or not (Pace "Due by Now"). */
+  dueByNow: string;
   verdict: string;
   projectedFinish: string;
+  /** What the projected finish is based on (Pace "Finish Based On"). */
+  finishBasis: string;
+  /** Measured working hours, or "not measured" (RULES "Pace"). */
+  measuredHours: string;
+  /** Measured items over their pace limit ('' when none). */
+  paceWarnings: string;
+  /** The tracker's Exemption text ('' when none): no pace warnings for this agent. */
+  exemption: string;
   issues: string[];
   capLevel: string;
   attendance: string;
@@ -155,8 +89,13 @@ export function cohortStatus(ss: Spreadsheet): CohortStatus {
       name: tracker.text(i, TRACKER.agentName),
       tlName: tracker.text(i, TRACKER.tlName),
       itemsDone: fromPace('Items Done') || '–',
+      dueByNow: fromPace('Due by Now') || '–',
       verdict: fromPace('Verdict') || 'not synced',
       projectedFinish: fromPace('Projected Finish') || '–',
+      finishBasis: fromPace('Finish Based On'),
+      measuredHours: fromPace('Measured Hours') || '–',
+      paceWarnings: fromPace('Pace Warnings'),
+      exemption: cell(i, TRACKER.exemption),
       issues,
       capLevel: cell(i, TRACKER.capLevel),
       attendance: cell(i, TRACKER.attendance),

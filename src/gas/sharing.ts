@@ -24,8 +24,10 @@ export function shareAsEditors(
   file: GoogleAppsScript.Drive.File,
   emails: readonly string[],
   trackerId: string,
+  /** The file's ID when the caller has it already (saves a Drive call). */
+  fileId: string = file.getId(),
 ): ShareResult {
-  if (trackerId && file.getId() === trackerId) {
+  if (trackerId && fileId === trackerId) {
     throw new ContractError(
       `Refusing to share the tracker itself (${trackerId}) with agents: a Drive ID setting points at the tracker. Check Settings "Progress Report ID" and "Progress Report Template ID".`,
     );

@@ -6,7 +6,7 @@
  */
 import { dedupeKey } from '../domain/alerts';
 import { ISSUE_VALUES } from '../domain/contract';
-import { type DigestInput, type TeamCounts } from '../domain/emails';
+import { type DigestInput, digestNeedsAction, type TeamCounts, type TrackerLinks } from '../domain/emails';
 import type { Agent } from '../domain/roster';
 import { isDate } from '../domain/values';
 import { now } from './clock';
@@ -15,6 +15,7 @@ import { type Config, requireClock } from './config';
 import { type AttendanceOutcome, applyAttendanceRule } from './attendanceRule';
 import { RunBudget, scheduleContinuation } from './continuation';
 import { refreshDashboard } from './dashboard';
+import { trackerLinks } from './emailLinks';
 import { readyForProduction } from './immediateAlerts';
 import { Mailer, type MailSummary } from './mailer';
 import { openSpreadsheet } from './open';
@@ -27,7 +28,16 @@ export const LAST_SWEEP_DAY = 5;
 
 export type SweepResult =
   | { skipped: string }
-  | { day: number; agents: number; digests: number; reminders: number; mia: string[]; mail: MailSummary };
+  | {
+      day: number;
+      agents: number;
+      digests: number;
+      /** TLs whose agents needed nothing tonight: no digest was sent to them (RULES R13). */
+      quietTls?: number;
+      reminders: number;
+      mia: string[];
+      mail: MailSummary;
+    };
 
 const OPEN = ISSUE_VALUES[1];
 
@@ -44,6 +54,7 @@ export function runNightlySweep(ss: Spreadsheet, config: Config, budget = new Ru
   const attendance = applyAttendanceRule(ss, config, at, mailer);
   const agents = new Map(readAgents(ss).map((a) => [a.oid.toLowerCase(), a]));
   const reportUrl = openSpreadsheet(sync.reportId).getUrl();
+  const links = trackerLinks(ss, reportUrl);
   const certCoordinator =
     config.settings.certCoordinatorEmails[0] ?? config.settings.licensingTeamEmails[0] ?? '';
 
@@ -51,10 +62,15 @@ export function runNightlySweep(ss: Spreadsheet, config: Config, budget = new Ru
   for (const row of sync.rows) byTl.set(row.tlEmail, [...(byTl.get(row.tlEmail) ?? []), row]);
   const teams: TeamCounts[] = [];
   let reminders = 0;
+  let digests = 0;
+  let quietTls = 0;
   for (const [tlEmail, rows] of byTl) {
-    const digest = digestFor(rows, agents, attendance, config, today, day);
+    const digest = digestFor(rows, agents, attendance, config, today, day, links);
     teams.push(teamCounts(digest.tlName, rows, digest));
-    if (tlEmail) {
+    // Nothing to act on tonight (every section empty): no email (RULES R13).
+    if (tlEmail && !digestNeedsAction(digest)) quietTls++;
+    else if (tlEmail) {
+      digests++;
       mailer.queue({
         kind: 'tl-digest',
         to: [tlEmail],
@@ -71,6 +87,7 @@ export function runNightlySweep(ss: Spreadsheet, config: Config, budget = new Ru
         { name: row.name, oid: row.oid, tlName: row.tlName },
         agent.espStatuses,
         config.settings,
+        { links, row: agent.row },
       );
       if (ready) mailer.queue(ready);
       if (row.verdict === 'complete' || reportedOn(row, config, today)) continue;
@@ -93,20 +110,27 @@ export function runNightlySweep(ss: Spreadsheet, config: Config, budget = new Ru
   mailer.queue({
     kind: 'licensing-summary',
     to: config.settings.licensingTeamEmails,
-    ...composed('licensing-summary', { cohortName: config.settings.cohortName, ymd: today, teams }),
+    ...composed('licensing-summary', { cohortName: config.settings.cohortName, ymd: today, teams, links }),
     urgent: false,
     dedupeKey: dedupeKey('licensing-summary', today),
   });
   refreshDashboard(ss, config, sync.rows);
   const mail = mailer.flush(budget);
   if (mail.outOfTime || mail.deferred > 0) scheduleContinuation();
-  return { day, agents: sync.rows.length, digests: teams.length, reminders, mia: attendance.newlyMia, mail };
+  return { day, agents: sync.rows.length, digests, quietTls, reminders, mia: attendance.newlyMia, mail };
 }
 
 function reportedOn(row: PaceRow, config: Config, ymd: string): boolean {
   return row.lastSelfReport !== null && config.zone.ymd(row.lastSelfReport) === ymd;
 }
 
+/**
+ * What one TL must act on tonight (RULES R13). Agents already complete (every schedule item ticked) are
+ * left out of every list. A tracker row "to update tonight" is one of an agent not complete, flagged
+ * tonight (MIA, behind, no self-report or an open Day-1 issue: each calls for a `Name - Date - Note`
+ * line or a status in the row) and not edited today (`Last Updated` is not today). On-track agents who
+ * reported need no manual update: the sync keeps their `AHIP/Aetna Status` itself.
+ */
 function digestFor(
   rows: PaceRow[],
   agents: Map<string, Agent>,
@@ -114,56 +138,86 @@ function digestFor(
   config: Config,
   today: string,
   day: number,
+  links: TrackerLinks,
 ): DigestInput {
   const agentOf = (r: PaceRow) => agents.get(r.oid.toLowerCase());
-  const mine = new Set(rows.map((r) => r.oid.toLowerCase()));
-  const open: { name: string; issue: string }[] = [];
-  for (const r of rows) {
-    const a = agentOf(r);
-    if (a?.paymentIssue === OPEN)
-      open.push({
+  const open = rows.filter((r) => r.verdict !== 'complete');
+  const rowOf = (r: PaceRow): number => agentOf(r)?.row ?? r.trackerIndex + 2;
+  const byOid = new Map(open.map((r) => [r.oid.toLowerCase(), r]));
+  const flags = new Map<string, string[]>();
+  const flag = (r: PaceRow, why: string) => flags.set(r.oid, [...(flags.get(r.oid) ?? []), why]);
+
+  const mia: DigestInput['mia'][number][] = [];
+  for (const m of attendance.mia) {
+    const r = byOid.get(m.oid.toLowerCase());
+    if (!r) continue;
+    mia.push({ name: r.name, row: rowOf(r), missed: m.missed });
+    flag(r, 'MIA');
+  }
+  const behind = open
+    .filter((r) => r.verdict === 'behind' || r.verdict === 'at-risk')
+    .map((r) => {
+      if (r.verdict === 'behind') flag(r, 'behind');
+      return {
         name: r.name,
+        row: rowOf(r),
+        verdict: r.verdict,
+        overdueCount: r.overdue.length,
+        overdue: r.overdue,
+        projectedFinish: r.projectedFinish,
+        lateFinish: r.projectedFinish > r.pace.windowEnd,
+        slow: r.pace.paceWarnings.map((w) => ({
+          item: w.item,
+          spentHours: w.spentHours,
+          limitHours: w.limitHours,
+        })),
+      };
+    });
+  const noSelfReport = open
+    .filter((r) => !reportedOn(r, config, today))
+    .map((r) => {
+      flag(r, 'no self-report');
+      return { name: r.name, row: rowOf(r) };
+    });
+  const issues: DigestInput['openDay1Issues'][number][] = [];
+  for (const r of open) {
+    const a = agentOf(r);
+    if (a?.paymentIssue === OPEN) {
+      issues.push({
+        name: r.name,
+        row: rowOf(r),
         issue: `Payment issue (open since Day 1${day > 1 ? `, now Day ${day}` : ''})`,
       });
-    if (a?.loginIssue === OPEN) open.push({ name: r.name, issue: 'Login issue' });
+      flag(r, 'payment issue');
+    }
+    if (a?.loginIssue === OPEN) {
+      issues.push({ name: r.name, row: rowOf(r), issue: 'Login issue' });
+      flag(r, 'login issue');
+    }
   }
+  const notUpdatedToday = open
+    .filter((r) => {
+      if (!flags.has(r.oid)) return false;
+      const updated = agentOf(r)?.lastUpdated;
+      return !(updated && isDate(updated) && config.zone.ymd(updated) === today);
+    })
+    .map((r) => ({
+      name: r.name,
+      row: rowOf(r),
+      why: `${[...new Set(flags.get(r.oid))].join(', ')}: not updated today`,
+    }));
   return {
     tlName: rows[0]?.tlName || 'team lead',
     cohortName: config.settings.cohortName,
     ymd: today,
     zone: config.zone,
-    behind: rows
-      .filter((r) => r.verdict === 'behind' || r.verdict === 'at-risk')
-      .map((r) => ({
-        name: r.name,
-        verdict: r.verdict,
-        overdueCount: r.overdue.length,
-        projectedFinish: r.projectedFinish,
-      })),
-    overdueItems: rows.flatMap((r) =>
-      r.pace.items.filter((i) => i.overdue).map((i) => ({ name: r.name, item: i.item, dueAt: i.dueAt })),
-    ),
-    noSelfReport: rows
-      .filter((r) => r.verdict !== 'complete' && !reportedOn(r, config, today))
-      .map((r) => r.name),
-    mia: attendance.mia
-      .filter((m) => mine.has(m.oid.toLowerCase()))
-      .map((m) => ({ name: m.name, missed: m.missed })),
-    openDay1Issues: open,
-    notUpdatedToday: rows
-      .filter((r) => {
-        const updated = agentOf(r)?.lastUpdated;
-        return !(updated && isDate(updated) && config.zone.ymd(updated) === today);
-      })
-      .map((r) => r.name),
-    paceWarnings: rows.flatMap((r) =>
-      r.pace.paceWarnings.map((w) => ({
-        name: r.name,
-        item: w.item,
-        spentHours: w.spentHours,
-        limitHours: w.limitHours,
-      })),
-    ),
+    links,
+    agentCount: rows.length,
+    behind,
+    noSelfReport,
+    mia,
+    openDay1Issues: issues,
+    notUpdatedToday,
   };
 }
 

@@ -12,7 +12,8 @@ export function describeMail(m: MailSummary): string {
 export function describeSweep(r: SweepResult): string {
   if ('skipped' in r) return r.skipped;
   return (
-    `Day ${r.day} sweep: ${r.agents} agents, ${r.digests} TL digest(s), ${r.reminders} self-report reminder(s)` +
+    `Day ${r.day} sweep: ${r.agents} agents, ${r.digests} TL digest(s)` +
+    `${r.quietTls ? ` (${r.quietTls} TL(s) with nothing to act on: no email)` : ''}, ${r.reminders} self-report reminder(s)` +
     `${r.mia.length ? `, newly MIA: ${r.mia.join(', ')}` : ''}. Mail: ${describeMail(r.mail)}.`
   );
 }
@@ -26,6 +27,7 @@ export function describeCap(r: CapResult): string {
   const list = (label: string, names: string[]) => (names.length ? ` ${label}: ${names.join(', ')}.` : '');
   return (
     `CAP check:${list('Final CAP', r.finalCaps)}${list('Termination review', r.terminationReviews)}${list('Exempt', r.exempt)}` +
-    `${r.finalCaps.length + r.terminationReviews.length === 0 ? ' no new escalation.' : ''} Mail: ${describeMail(r.mail)}.`
+    `${list('Completed within the Final CAP extension', r.completedInExtension)}` +
+    `${r.finalCaps.length + r.terminationReviews.length + r.completedInExtension.length === 0 ? ' no new escalation.' : ''} Mail: ${describeMail(r.mail)}.`
   );
 }

@@ -17,6 +17,9 @@ import { loadRowMap } from './reportRowMap';
 
 export const REPORT_EDIT_HANDLER = 'onReportEdit';
 
+/** The Tick Log's sheet protection (the script's user only). */
+export const TICK_LOG_PROTECTION = 'Tick log (script only)';
+
 /**
  * How long an edit waits for the document lock. Agents tick at the same moments (end of day) and the
  * nightly sweep may hold the lock for minutes, while a lost tick is worse than a slow one: after this
@@ -51,7 +54,7 @@ export function ensureTickLog(report: Spreadsheet): Sheet {
   sheet.getRange(1, 1, 1, TICK_LOG_HEADERS.length).setValues([[...TICK_LOG_HEADERS]]);
   sheet.hideSheet();
   // A sheet protection (not a range) also covers the rows appended later.
-  const protection = sheet.protect().setDescription('Tick log (script only)');
+  const protection = sheet.protect().setDescription(TICK_LOG_PROTECTION);
   restrictTo(protection, []); // the script's user first, as Google's sample: safe in a Shared Drive
   return sheet;
 }

@@ -129,7 +129,7 @@ describe('CAP escalation (built bundle)', () => {
     ws.clock.set(at('2026-12-08T19:00:00Z'));
     ws.mail.clearOutbox();
     expect(String(bundle.capCheck())).toMatch(/Final CAP: Agent 2, Agent 3[\s\S]*Exempt: Agent 1/);
-    expect(capLevels()).toEqual(['', '', 'Final CAP', 'Final CAP']);
+    expect(capLevels()).toEqual(['', '', 'Final CAP alert sent', 'Final CAP alert sent']);
     const finalCaps = ws.mail.outbox.filter((m) => m.subject.startsWith('Final CAP'));
     expect(finalCaps).toHaveLength(2);
     expect(finalCaps[0].recipients).toEqual(
@@ -152,9 +152,9 @@ describe('CAP escalation (built bundle)', () => {
       .slice(1)
       .map((r) => `${r[2]} ${r[4]}`);
     expect(levels.sort()).toEqual([
-      'OID1002 Final CAP',
+      'OID1002 Final CAP alert sent',
       'OID1002 Termination',
-      'OID1003 Final CAP',
+      'OID1003 Final CAP alert sent',
       'OID1003 Termination',
     ]);
     expect(ws.mail.outbox.filter((m) => m.subject.includes('exempt'))).toHaveLength(1);
@@ -200,7 +200,9 @@ describe('triggers and immediate alerts (built bundle)', () => {
     const note = trackerCell(ws, 2, TRACKER.coachingNote);
     note.setValue('x');
     bundle.onTrackerEdit({ range: note, value: 'x', source: ws.tracker });
-    expect(ws.mail.outbox.map((m) => m.subject)).toEqual(['Ready for production: Agent 0 (OID1000)']);
+    expect(ws.mail.outbox.map((m) => m.subject)).toEqual([
+      'Ready for production: Agent 0 (OID1000) - please transition to production',
+    ]);
     expect(ws.mail.outbox[0].recipients).toEqual(['pm@example.com']);
     expect(trackerCell(ws, 2, TRACKER.lastUpdated).getValue()).toBeInstanceOf(Date);
   });

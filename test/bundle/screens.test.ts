@@ -82,9 +82,10 @@ describe('CAP documents (built bundle)', () => {
     expect(editors).toEqual(['esp.manager@example.com', 'hr@example.com', 'tl1@example.com']);
     expect(ws.drive.getFileById(doc.id).getSharingAccess()).toBe('PRIVATE');
     const log = ws.tracker.sheet(SHEET.coachingLog).getDataRange().getValues().slice(1);
-    const entry = log.find((r) => r[2] === 'OID1001' && r[4] === 'Final CAP')!;
+    const entry = log.find((r) => r[2] === 'OID1001' && r[4] === 'Final CAP issued')!;
     expect(entry[8]).toBe(url);
-    expect(log.filter((r) => r[2] === 'OID1001')).toHaveLength(1);
+    // Two steps logged: the alert (by the CAP check) and the issue (the document).
+    expect(log.filter((r) => r[2] === 'OID1001')).toHaveLength(2);
     // The default template was created once and recorded for the team to edit.
     const templateId = ws.tracker
       .sheet(SHEET.settings)

@@ -1,4 +1,11 @@
-import { attendanceRun, miaNoteLine } from '../../src/domain/attendance';
+import {
+  attendanceRun,
+  excusedChecks,
+  excuseNoteLine,
+  excuseWithdrawnLine,
+  miaNoteLine,
+  returnedNoteLine,
+} from '../../src/domain/attendance';
 import { attendanceCheckHeaders } from '../../src/domain/contract';
 import { parseNoteCell } from '../../src/domain/nameDateNote';
 
@@ -13,8 +20,12 @@ describe('attendanceRun', () => {
       consecutiveMisses: 0,
       maxRun: 0,
       isMia: false,
+      wasMia: false,
       atOneMiss: false,
       missedHeaders: [],
+      excusedHeaders: [],
+      episode: [],
+      returnedAt: '',
     });
   });
 
@@ -30,9 +41,64 @@ describe('attendanceRun', () => {
     expect(broken).toMatchObject({ consecutiveMisses: 1, maxRun: 1, isMia: false, atOneMiss: true });
   });
 
-  it('stays MIA after the agent responds again (maxRun keeps the history)', () => {
-    const run = attendanceRun(headers, marks(false, false, true, true), 'D1 After Lunch');
-    expect(run).toMatchObject({ consecutiveMisses: 0, maxRun: 2, isMia: true, atOneMiss: false });
+  it('miss, miss is MIA; MIA then present is RETURNED, not MIA (defect: MIA never cleared)', () => {
+    const mia = attendanceRun(headers, marks(false, false), 'D1 After Break 1');
+    expect(mia).toMatchObject({ isMia: true, wasMia: true, episode: headers.slice(0, 2), returnedAt: '' });
+    const back = attendanceRun(headers, marks(false, false, true, true), 'D1 After Lunch');
+    expect(back).toMatchObject({
+      consecutiveMisses: 0,
+      maxRun: 2,
+      isMia: false,
+      wasMia: true,
+      atOneMiss: false,
+      episode: ['D1 Before Break 1', 'D1 After Break 1'],
+      returnedAt: 'D1 Before Lunch',
+    });
+  });
+
+  it('returned then one miss is "1 miss", not MIA again; a second full run is a new episode', () => {
+    const oneMiss = attendanceRun(headers, marks(false, false, true, false), 'D1 After Lunch');
+    expect(oneMiss).toMatchObject({ isMia: false, atOneMiss: true, returnedAt: 'D1 Before Lunch' });
+    const again = attendanceRun(headers, marks(false, false, true, false, false), 'D1 Before Break 2');
+    expect(again).toMatchObject({
+      isMia: true,
+      episode: ['D1 After Lunch', 'D1 Before Break 2'],
+      returnedAt: '',
+    });
+  });
+
+  it('miss, excused, miss is MIA: an excused check neither breaks nor extends a run', () => {
+    const excused = new Set(['D1 After Break 1']);
+    const run = attendanceRun(headers, marks(false, false, false), 'D1 Before Lunch', 2, excused);
+    expect(run).toMatchObject({
+      consecutiveMisses: 2,
+      isMia: true,
+      missedHeaders: ['D1 Before Break 1', 'D1 Before Lunch'],
+      excusedHeaders: ['D1 After Break 1'],
+      episode: ['D1 Before Break 1', 'D1 Before Lunch'],
+    });
+    // …and does not extend one: miss, excused is still one miss away.
+    const one = attendanceRun(headers, marks(false, false), 'D1 After Break 1', 2, excused);
+    expect(one).toMatchObject({ consecutiveMisses: 1, isMia: false, atOneMiss: true });
+  });
+
+  it('excused checks are never MIA, however many', () => {
+    const all = new Map(headers.slice(0, 6).map((h) => [h, 'HR approved'] as const));
+    const run = attendanceRun(
+      headers,
+      marks(false, false, false, false, false, false),
+      'D1 After Break 2',
+      2,
+      all,
+    );
+    expect(run).toMatchObject({ isMia: false, wasMia: false, atOneMiss: false, missedHeaders: [] });
+    expect(run.excusedHeaders).toHaveLength(6);
+  });
+
+  it('a ticked box wins over an excuse (the agent was there)', () => {
+    const excused = new Set(['D1 After Break 1']);
+    const run = attendanceRun(headers, marks(false, true, false), 'D1 Before Lunch', 2, excused);
+    expect(run).toMatchObject({ isMia: false, excusedHeaders: [], consecutiveMisses: 1 });
   });
 
   it('counts runs across the night: last check of Day 1 and first of Day 2', () => {
@@ -67,5 +133,44 @@ describe('miaNoteLine', () => {
     const line = miaNoteLine('Jo - Lead\nSmith', '2026-01-12', []);
     expect(line).toBe('Jo Lead Smith - 1/12/2026 - MIA');
     expect(parseNoteCell(line, '2026-01-12').ok).toBe(true);
+  });
+});
+
+describe('excuse and return note lines', () => {
+  const all = headers;
+
+  it('writes valid Name - Date - Note lines for excused, withdrawn and returned', () => {
+    for (const line of [
+      excuseNoteLine('Jo Lead', '2026-12-03', 'D1 After Lunch', "HR approved:\n doctor's appointment"),
+      excuseWithdrawnLine('Jo Lead', '2026-12-03', 'D1 After Lunch'),
+      returnedNoteLine('ESP Licensing', '2026-12-03', 'D1 After Lunch', [
+        'D1 Before Break 1',
+        'D1 After Break 1',
+      ]),
+    ])
+      expect(parseNoteCell(line, '2026-12-03')).toMatchObject({ ok: true, normalized: line });
+    expect(excuseNoteLine('Jo Lead', '2026-12-03', 'D1 After Lunch', "HR approved:\n doctor's")).toBe(
+      "Jo Lead - 12/3/2026 - Excused D1 After Lunch: HR approved: doctor's",
+    );
+    expect(returnedNoteLine('ESP Licensing', '2026-12-03', 'D1 Before Lunch', ['D1 Before Break 1'])).toBe(
+      'ESP Licensing - 12/3/2026 - Returned at D1 Before Lunch (MIA: missed D1 Before Break 1)',
+    );
+  });
+
+  it('reads excuses top to bottom: the latest line for a check wins; typed lines and dashes count', () => {
+    const note = [
+      'Jo Lead - 12/3/2026 - Joined late',
+      excuseNoteLine('Jo Lead', '2026-12-03', 'D1 After Lunch', 'HR approved: doctor'),
+      'Sam TL – 12/3/2026 – excused d1 before break 2: dentist (typed by hand, en dashes)',
+      excuseNoteLine('Jo Lead', '2026-12-03', 'D2 Before Lunch', 'HR approved'),
+      excuseWithdrawnLine('Jo Lead', '2026-12-04', 'D2 Before Lunch'),
+      'Jo Lead - 12/3/2026 - Excused D9 Nope: not a check',
+      'Jo Lead - 12/3/2026 - The agent said they were excused D1 After Break 2 (not an excuse line)',
+    ].join('\n');
+    expect([...excusedChecks(note, all)]).toEqual([
+      ['D1 After Lunch', 'HR approved: doctor'],
+      ['D1 Before Break 2', 'dentist (typed by hand, en dashes)'],
+    ]);
+    expect(excusedChecks('', all).size).toBe(0);
   });
 });

@@ -11,6 +11,9 @@ import {
   tlDigestEmail,
   unmatchedCompletionEmail,
   type DigestInput,
+  digestNeedsAction,
+  MAX_LIST_ROWS,
+  type TrackerLinks,
 } from '../../src/domain/emails';
 import { DEFAULT_SCHEDULE } from '../../src/domain/schedule';
 import { intlZone } from '../../src/domain/timeZone';
@@ -28,24 +31,41 @@ const emptyDigest: DigestInput = {
   ymd: '2026-01-08',
   zone,
   behind: [],
-  overdueItems: [],
   noSelfReport: [],
   mia: [],
   openDay1Issues: [],
   notUpdatedToday: [],
-  paceWarnings: [],
+};
+/** A tracker URL as Spreadsheet.getUrl() returns it, with a hostile tail to prove attribute escaping. */
+const links: TrackerLinks = {
+  trackerUrl: 'https://docs.google.com/spreadsheets/d/abc/edit?x="><b>',
+  trackerGid: 0,
+  statusGid: 7,
+  alertLogGid: 3,
+  attendanceGid: 2,
+  dashboardGid: 9,
+  reportUrl: 'https://docs.google.com/spreadsheets/d/report/edit',
 };
 const evilDigest: DigestInput = {
   ...emptyDigest,
   tlName: EVIL,
   cohortName: EVIL,
-  behind: [{ name: EVIL, verdict: 'behind', overdueCount: 2, projectedFinish: when }],
-  overdueItems: [{ name: EVIL, item: EVIL, dueAt: when }],
-  noSelfReport: [EVIL],
-  mia: [{ name: EVIL, missed: [EVIL] }],
-  openDay1Issues: [{ name: EVIL, issue: EVIL }],
-  notUpdatedToday: [EVIL],
-  paceWarnings: [{ name: EVIL, item: EVIL, spentHours: 4.25, limitHours: 3 }],
+  links,
+  behind: [
+    { name: EVIL, row: 5, verdict: 'behind', overdueCount: 1, overdue: [EVIL], projectedFinish: when },
+    {
+      name: EVIL,
+      row: 6,
+      verdict: 'at-risk',
+      overdueCount: 0,
+      projectedFinish: when,
+      slow: [{ item: EVIL, spentHours: 4.25, limitHours: 3 }],
+    },
+  ],
+  noSelfReport: [{ name: EVIL, row: 5 }],
+  mia: [{ name: EVIL, row: 5, missed: [EVIL] }],
+  openDay1Issues: [{ name: EVIL, row: 5, issue: EVIL }],
+  notUpdatedToday: [{ name: EVIL, row: 5, why: EVIL }],
 };
 const capFacts = { agent, zone, itemsMissing: [EVIL], hoursSpent: 20, attendance: EVIL, deadline: when };
 
@@ -69,6 +89,7 @@ const everyTemplate: Record<string, EmailContent> = {
     teams: [
       { tlName: EVIL, agents: 1, complete: 0, onTrack: 0, atRisk: 0, behind: 1, mia: 1, noSelfReport: 1 },
     ],
+    links,
   }),
   reminder: selfReportReminderEmail({
     agentName: EVIL,
@@ -76,9 +97,9 @@ const everyTemplate: Record<string, EmailContent> = {
     progressReportUrl: EVIL,
     certCoordinatorEmail: EVIL,
   }),
-  mia: miaAlertEmail({ agent, ymd: '2026-01-08', missed: [EVIL] }),
-  sales: salesInhibitorEmail({ agent, inhibitor: EVIL, note: EVIL }),
-  ready: readyForProductionEmail({ agent, statuses: { [EVIL]: EVIL } }),
+  mia: miaAlertEmail({ agent, ymd: '2026-01-08', missed: [EVIL], links, row: 4 }),
+  sales: salesInhibitorEmail({ agent, inhibitor: EVIL, note: EVIL, links, row: 4 }),
+  ready: readyForProductionEmail({ agent, statuses: { [EVIL]: EVIL }, links, row: 4 }),
   finalCap: finalCapEmail({ ...capFacts, extensionHours: 8, otSessions: [{ start: when, end: when }] }),
   termination: terminationReviewEmail(capFacts),
   exempt: exemptListEmail({
@@ -151,45 +172,90 @@ describe('G2T invitation', () => {
 });
 
 describe('TL digest', () => {
-  it('shows only non-empty sections', () => {
+  const ROW = 'https://docs.google.com/spreadsheets/d/abc/edit#gid=0&range=A';
+  const clean: TrackerLinks = { ...links, trackerUrl: 'https://docs.google.com/spreadsheets/d/abc/edit' };
+
+  it('shows only non-empty sections, counts in the subject, names linked to their tracker rows', () => {
     const email = tlDigestEmail({
       ...emptyDigest,
-      noSelfReport: ['Ann Agent'],
-      mia: [{ name: 'Bo', missed: ['D1 Before Lunch'] }],
+      links: clean,
+      noSelfReport: [{ name: 'Ann Agent', row: 4 }],
+      mia: [{ name: 'Bo', row: 7, missed: ['D1 Before Lunch'] }],
     });
-    expect(email.body).toContain('NO SELF-REPORT TODAY\n- Agent: Ann Agent');
-    expect(email.body).toContain('MIA');
-    expect(email.body).not.toContain('PACE WARNINGS');
+    expect(email.subject).toBe('ESP nightly digest 1/8 - Jan 2026 - Jo Lead: 1 MIA, 1 no self-report');
+    expect(email.body).toContain(`NO SELF-REPORT TODAY (1)\n- Ann Agent (${ROW}4)`);
+    expect(email.htmlBody).toContain(
+      `<a href="${ROW.replace('&', '&amp;')}4" style="color:#1a73e8">Ann Agent</a>`,
+    );
+    expect(email.htmlBody).toContain(`href="${ROW.replace('&', '&amp;')}7"`);
+    expect(email.body).toContain('MIA (1)\n- Bo (');
     expect(email.body).not.toContain('BEHIND SCHEDULE');
-    expect(email.subject).toContain('action needed');
+    expect(email.htmlBody).toContain(
+      'href="https://docs.google.com/spreadsheets/d/abc/edit#gid=7" style="color:#1a73e8">Cohort status</a>',
+    );
+    expect(email.htmlBody).toContain('href="https://docs.google.com/spreadsheets/d/report/edit"');
   });
 
-  it('says all on track when nothing needs attention', () => {
-    const email = tlDigestEmail(emptyDigest);
-    expect(email.subject).toContain('all on track');
-    expect(email.body).toContain('ALL ON TRACK');
+  it('needs no action when every list is empty (the sweep then sends nothing)', () => {
+    expect(digestNeedsAction(emptyDigest)).toBe(false);
+    expect(digestNeedsAction({ ...emptyDigest, noSelfReport: ['Ann'] })).toBe(true);
+    expect(tlDigestEmail(emptyDigest).subject).toContain('nothing to act on');
   });
 
-  it('lists all seven sections when each has something', () => {
-    const body = tlDigestEmail(evilDigest).body;
+  it('lists every section with its count when each has something', () => {
+    const email = tlDigestEmail(evilDigest);
     for (const heading of [
-      'BEHIND SCHEDULE',
-      'OVERDUE ITEMS',
-      'MIA',
-      'NO SELF-REPORT TODAY',
-      'DAY-1 PAYMENT/LOGIN ISSUES STILL OPEN',
-      'TRACKER ROWS NOT UPDATED TODAY',
-      'PACE WARNINGS',
+      'MIA (1)',
+      'BEHIND SCHEDULE (1)',
+      'AT RISK (1)',
+      'NO SELF-REPORT TODAY (1)',
+      'DAY-1 PAYMENT/LOGIN ISSUES STILL OPEN (1)',
+      'TRACKER ROWS TO UPDATE TONIGHT (1)',
     ]) {
-      expect(body).toContain(heading);
+      expect(email.body).toContain(heading);
     }
-    expect(body).toContain('Time spent: 4.3 h; Pace limit: 3.0 h');
+    expect(email.body).toContain(`took 4.3 h (limit 3.0 h)`);
+    expect(email.body).toContain(`overdue: ${EVIL}`);
+    expect(email.subject).toContain(
+      ': 1 behind, 1 at risk, 1 MIA, 1 no self-report, 1 open Day-1 issue, 1 tracker row to update',
+    );
+    // The hostile URL tail stays inside the attribute, escaped.
+    expect(email.htmlBody).toContain(
+      '<a href="https://docs.google.com/spreadsheets/d/abc/edit?x=&quot;&gt;&lt;b&gt;#gid=0&amp;range=A5"',
+    );
+    expect(email.htmlBody).not.toContain('<b>');
+  });
+
+  it(`caps each list at ${MAX_LIST_ROWS} with "and N more" linking to Cohort status`, () => {
+    const many = Array.from({ length: 40 }, (_, i) => ({ name: `Agent ${i}`, row: i + 2 }));
+    const email = tlDigestEmail({ ...emptyDigest, links: clean, noSelfReport: many });
+    expect(email.subject).toContain('40 no self-report');
+    expect(email.body).toContain('NO SELF-REPORT TODAY (40)');
+    expect(email.body).toContain(`Agent ${MAX_LIST_ROWS - 1} (`);
+    expect(email.body).not.toContain(`Agent ${MAX_LIST_ROWS} (`);
+    expect(email.body).toContain(
+      `and ${40 - MAX_LIST_ROWS} more - see them all in Cohort status (https://docs.google.com/spreadsheets/d/abc/edit#gid=7)`,
+    );
+  });
+
+  it('composes a digest queued before links existed (plain names, no links) without failing', () => {
+    const legacy = {
+      ...emptyDigest,
+      behind: [{ name: 'Old', verdict: 'behind', overdueCount: 2, projectedFinish: when }],
+      noSelfReport: ['Old'],
+      notUpdatedToday: ['Old'],
+      overdueItems: [{ name: 'Old', item: 'Module 1', dueAt: when }],
+      paceWarnings: [],
+    } as DigestInput;
+    const email = tlDigestEmail(legacy);
+    expect(email.body).toContain('Old - overdue: 2 items');
+    expect(email.htmlBody).not.toContain('href=');
   });
 });
 
 describe('licensing summary', () => {
-  it('adds a totals row', () => {
-    const row = { agents: 2, complete: 1, onTrack: 1, atRisk: 0, behind: 0, mia: 0, noSelfReport: 1 };
+  const row = { agents: 2, complete: 1, onTrack: 1, atRisk: 0, behind: 0, mia: 0, noSelfReport: 1 };
+  it('carries the totals in the subject and one line per TL, neediest first, with links', () => {
     const email = licensingSummaryEmail({
       cohortName: 'Jan',
       ymd: '2026-01-08',
@@ -197,10 +263,46 @@ describe('licensing summary', () => {
         { tlName: 'A', ...row },
         { tlName: 'B', ...row, behind: 1 },
       ],
+      links: { ...links, trackerUrl: 'https://docs.google.com/spreadsheets/d/abc/edit' },
     });
-    expect(email.body).toContain(
-      'TL: Total; Agents: 4; Complete: 2; On track: 2; At risk: 0; Behind: 1; MIA: 0; No self-report: 2',
+    expect(email.subject).toBe(
+      'ESP licensing summary 1/8 - Jan: 4 agents, 1 behind, 0 at risk, 0 MIA, 2 no self-report, 2 on track, 2 complete',
     );
+    expect(email.body).toContain(
+      'BY TEAM LEAD (2)\n- B - 2 agents, 1 behind, 0 at risk, 0 MIA, 1 no self-report, 1 on track, 1 complete\n- A - ',
+    );
+    expect(email.htmlBody).toContain(
+      'href="https://docs.google.com/spreadsheets/d/abc/edit#gid=9" style="color:#1a73e8">Dashboard</a>',
+    );
+    expect(email.htmlBody).toContain(
+      'href="https://docs.google.com/spreadsheets/d/abc/edit#gid=3" style="color:#1a73e8">Alert Log</a>',
+    );
+  });
+});
+
+describe('immediate alerts name the agent and what to do, and link to the row', () => {
+  const a = { name: 'Ann Agent', oid: 'A1', tlName: 'Jo' };
+  const l: TrackerLinks = { ...links, trackerUrl: 'https://docs.google.com/spreadsheets/d/abc/edit' };
+  const row = 'https://docs.google.com/spreadsheets/d/abc/edit#gid=0&amp;range=A4';
+  it.each([
+    [
+      'MIA',
+      miaAlertEmail({ agent: a, ymd: '2026-01-08', missed: ['D1 Before Lunch'], links: l, row: 4 }),
+      /^MIA: Ann Agent \(A1\) - 1\/8 - reach the agent and TL Jo$/,
+    ],
+    [
+      'sales inhibitor',
+      salesInhibitorEmail({ agent: a, inhibitor: 'Release Needed', note: '', links: l, row: 4 }),
+      /^Sales Inhibitor: Ann Agent \(A1\) - Release Needed - review before appointment$/,
+    ],
+    [
+      'ready',
+      readyForProductionEmail({ agent: a, statuses: {}, links: l, row: 4 }),
+      /^Ready for production: Ann Agent \(A1\) - please transition to production$/,
+    ],
+  ])('%s', (_kind, email, subject) => {
+    expect(email.subject).toMatch(subject);
+    expect(email.htmlBody).toContain(`href="${row}"`);
   });
 });
 

@@ -34,7 +34,11 @@ describe('decideEscalation', () => {
 
   it('lists exempt agents instead of escalating, even at Final CAP', () => {
     expect(decideEscalation(clock, input({ exemption: 'N-Number late' })).action).toBe('exempt');
-    const late = input({ exemption: 'N-Number late', capLevel: 'Final CAP', now: at('2026-01-15', '09:00') });
+    const late = input({
+      exemption: 'N-Number late',
+      capLevel: 'Final CAP alert sent',
+      now: at('2026-01-15', '09:00'),
+    });
     expect(decideEscalation(clock, late).action).toBe('exempt');
   });
 
@@ -50,7 +54,7 @@ describe('decideEscalation', () => {
     ];
     const actions = runs.map((now) => {
       const decision = decideEscalation(clock, input({ capLevel, now }));
-      if (decision.action === 'final-cap') capLevel = 'Final CAP';
+      if (decision.action === 'final-cap') capLevel = 'Final CAP alert sent';
       if (decision.action === 'termination-review') capLevel = 'Termination';
       return [decision.action, decision.deadline?.toISOString()];
     });
@@ -67,13 +71,55 @@ describe('decideEscalation', () => {
     expect(decideEscalation(clock, input({ now: at('2026-01-16', '09:00') })).action).toBe('final-cap');
   });
 
-  it('measures the deadline from a Final CAP issued late, across the weekend', () => {
-    // Issued Fri 1/16 14:45: 105 min Friday + Mon 1/19 08:00 → 375 more: 120 + 105 + 120 + 30 → 15:15.
+  it('measures the deadline from a Final CAP alert sent late, across the weekend', () => {
+    // Sent Fri 1/16 14:45: 105 min Friday + Mon 1/19 08:00 → 375 more: 120 + 105 + 120 + 30 → 15:15.
     const decision = decideEscalation(
       clock,
-      input({ capLevel: 'Final CAP', finalCapAt: at('2026-01-16', '14:45'), now: at('2026-01-19', '15:00') }),
+      input({
+        capLevel: 'Final CAP alert sent',
+        finalCapAt: at('2026-01-16', '14:45'),
+        now: at('2026-01-19', '15:00'),
+      }),
     );
     expect(decision).toEqual({ action: 'none', deadline: at('2026-01-19', '15:15') });
+  });
+
+  it('names one deadline for an alert sent by the hourly check within two hours of the window end', () => {
+    // The alert run at 12:37 and every later run (finalCapAt = the Coaching Log date) agree: Wed 13:00.
+    const sending = decideEscalation(clock, input({ now: at('2026-01-13', '12:37') }));
+    const later = decideEscalation(
+      clock,
+      input({
+        capLevel: 'Final CAP alert sent',
+        finalCapAt: at('2026-01-13', '12:37'),
+        now: at('2026-01-14', '09:00'),
+      }),
+    );
+    expect(sending).toEqual({ action: 'final-cap', deadline: DEADLINE });
+    expect(later).toEqual({ action: 'none', deadline: DEADLINE });
+  });
+
+  it('asks for the termination review from either Final CAP step, including the legacy value read as alert sent', () => {
+    for (const capLevel of ['Final CAP alert sent', 'Final CAP issued'] as const) {
+      expect(decideEscalation(clock, input({ capLevel, now: DEADLINE })).action).toBe('termination-review');
+    }
+  });
+
+  it('reports a completion on the Final CAP rung once and never asks for the termination review', () => {
+    const runs = [at('2026-01-14', '10:00'), at('2026-01-14', '11:00'), at('2026-01-14', '14:00')];
+    let completionReported = false;
+    const actions = runs.map((now) => {
+      const d = decideEscalation(
+        clock,
+        input({ complete: true, capLevel: 'Final CAP issued', completionReported, now }),
+      );
+      if (d.action === 'completed-in-extension') completionReported = true;
+      return d.action;
+    });
+    expect(actions).toEqual(['completed-in-extension', 'none', 'none']);
+    // Complete agents who never reached the Final CAP rung: nothing to say.
+    expect(decideEscalation(clock, input({ complete: true, capLevel: 'Written CAP' })).action).toBe('none');
+    expect(decideEscalation(clock, input({ complete: true, capLevel: 'Termination' })).action).toBe('none');
   });
 });
 
@@ -86,19 +132,70 @@ describe('isCertComplete', () => {
   });
 });
 
-describe('otSessions', () => {
-  it('places three 3-hour sessions in working time without straddling a night', () => {
-    const sessions = otSessions(clock, WINDOW_END, 3, 3);
-    expect(sessions.map((s) => [s.start, s.end])).toEqual([
-      [at('2026-01-13', '12:30'), at('2026-01-13', '15:45')], // after lunch, across Break 2
-      [at('2026-01-14', '08:00'), at('2026-01-14', '11:15')], // only 45 min left Tue: next morning
-      [at('2026-01-14', '11:15'), at('2026-01-14', '15:00')],
+describe('otSessions (RULES R12: overtime outside normal hours, every session ending by the deadline)', () => {
+  const fmt = (plan: ReturnType<typeof otSessions>) => plan.sessions.map((x) => [x.start, x.end]);
+
+  it('Thursday cohort: proposes the Tuesday evening and the Wednesday early morning, and says the third does not fit', () => {
+    const plan = otSessions(clock, WINDOW_END, DEADLINE, 3, 3);
+    expect(fmt(plan)).toEqual([
+      [at('2026-01-13', '16:30'), at('2026-01-13', '19:30')],
+      [at('2026-01-14', '05:00'), at('2026-01-14', '08:00')],
     ]);
-    for (const s of sessions) expect(clock.workingMinutesBetween(s.start, s.end)).toBe(180);
+    expect(plan).toMatchObject({ wanted: 3, hours: 3, unscheduled: 1 });
+    for (const x of plan.sessions) {
+      expect(x.end.getTime()).toBeLessThanOrEqual(DEADLINE.getTime());
+      expect(clock.workingMinutesBetween(x.start, x.end)).toBe(0); // overtime, never normal hours
+    }
   });
 
-  it('skips the weekend when the window ends on a Friday afternoon', () => {
-    const sessions = otSessions(clock, at('2026-01-09', '15:00'), 1, 3);
-    expect(sessions).toEqual([{ start: at('2026-01-12', '08:00'), end: at('2026-01-12', '11:15') }]);
+  it('Friday window end: skips the weekend, never proposes anything after the Monday deadline', () => {
+    const friday = new WorkingClock({
+      zone,
+      day1: '2026-01-13',
+      holidays: [],
+      times: { ...DEFAULT_DAY_TIMES },
+    });
+    const end = friday.at(4, '12:00'); // Fri 1/16
+    const deadline = friday.addWorkingMinutes(end, 480); // Mon 1/19 13:00
+    expect(deadline).toEqual(at('2026-01-19', '13:00'));
+    const plan = otSessions(friday, end, deadline, 3, 3);
+    expect(fmt(plan)).toEqual([
+      [at('2026-01-16', '16:30'), at('2026-01-16', '19:30')],
+      [at('2026-01-19', '05:00'), at('2026-01-19', '08:00')],
+    ]);
+    expect(plan.unscheduled).toBe(1);
+  });
+
+  it('a holiday in the extension lengthens it; sessions still end by the deadline', () => {
+    const holiday = new WorkingClock({
+      zone,
+      day1: '2026-01-08',
+      holidays: ['2026-01-14'],
+      times: { ...DEFAULT_DAY_TIMES },
+    });
+    const end = holiday.at(4, '12:00'); // Tue 1/13
+    const deadline = holiday.addWorkingMinutes(end, 480); // Thu 1/15 13:00 (Wed is a holiday)
+    expect(deadline).toEqual(at('2026-01-15', '13:00'));
+    const plan = otSessions(holiday, end, deadline, 3, 3);
+    expect(fmt(plan)).toEqual([
+      [at('2026-01-13', '16:30'), at('2026-01-13', '19:30')],
+      [at('2026-01-15', '05:00'), at('2026-01-15', '08:00')],
+    ]);
+  });
+
+  it('a longer extension fits all three, earliest first', () => {
+    const deadline = clock.addWorkingMinutes(WINDOW_END, 16 * 60); // Thu 1/15 10:15
+    const plan = otSessions(clock, WINDOW_END, deadline, 3, 3);
+    expect(fmt(plan)).toEqual([
+      [at('2026-01-13', '16:30'), at('2026-01-13', '19:30')],
+      [at('2026-01-14', '05:00'), at('2026-01-14', '08:00')],
+      [at('2026-01-14', '16:30'), at('2026-01-14', '19:30')],
+    ]);
+    expect(plan.unscheduled).toBe(0);
+  });
+
+  it('starts from a late alert: no session before it', () => {
+    const plan = otSessions(clock, at('2026-01-13', '18:00'), DEADLINE, 3, 3);
+    expect(fmt(plan)).toEqual([[at('2026-01-14', '05:00'), at('2026-01-14', '08:00')]]);
   });
 });

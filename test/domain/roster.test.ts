@@ -37,7 +37,7 @@ describe('agentsFromRecords', () => {
     expect(agents[0]).toMatchObject({
       cxpEmail: 'bob@cxp.com',
       oid: '1234',
-      capLevel: 'Final CAP',
+      capLevel: 'Final CAP alert sent', // the legacy "Final CAP" is read as the alert step
       lastUpdated: null,
     });
     expect(agents[1].capLevel).toBe('');

@@ -109,17 +109,25 @@ describe('re-running createProgressReport', () => {
 describe('a run that stopped half-way', () => {
   it('is completed by the next run: rows written but left unprotected get their protection', () => {
     const ws = reportWorkspace(4);
-    // Range.protect calls: header row, script-owned columns, then agent rows: fail on the 2nd agent row.
+    // Every protection goes in one Sheets batchUpdate, after the rows are written and shared: stop there.
     ws.meter.injectFault({
-      service: 'Range',
-      method: 'protect',
-      nth: 4,
+      service: 'Sheets',
+      method: 'Spreadsheets.batchUpdate',
+      nth: 1,
       message: 'Exceeded maximum execution time',
     });
     expect(() => createProgressReport(ws.tracker, loadConfig(ws.tracker))).toThrow(/maximum execution time/);
     ws.meter.clearFaults();
     const report = ws.spreadsheets.fake(settingValue(ws, 'Progress Report ID'));
     expect(report.sheet('Progress').getLastRow()).toBe(5);
+    // Shared before protected: everyone was invited although no protection was made.
+    expect(
+      ws.drive
+        .getFileById(report.getId())
+        .getEditors()
+        .map((u) => u.getEmail()),
+    ).toContain(agentRecord(3)[TRACKER.personalEmail]);
+    expect(report.sheet('Progress').getProtections(ws.spreadsheets.ProtectionType.RANGE)).toHaveLength(0);
     const result = createProgressReport(ws.tracker, loadConfig(ws.tracker));
     expect(result.created).toBe(false);
     expect(result.addedAgents).toEqual([]);
@@ -129,7 +137,17 @@ describe('a run that stopped half-way', () => {
     for (let i = 0; i < 4; i++) {
       expect(progress.canUserEdit(agentRecord(i)[TRACKER.cxpEmail], i + 2, m1)).toBe(true);
       expect(progress.canUserEdit(agentRecord((i + 1) % 4)[TRACKER.cxpEmail], i + 2, m1)).toBe(false);
+      expect(
+        progress
+          .getRange(i + 2, m1)
+          .getDataValidation()
+          ?.getCriteriaType(),
+      ).toBe(ws.spreadsheets.DataValidationCriteria.CHECKBOX);
     }
+    // The Tick Log made by the stopped run gets its script-only protection too.
+    const tickLog = report.sheet('Tick Log');
+    expect(tickLog.getProtections(ws.spreadsheets.ProtectionType.SHEET)).toHaveLength(1);
+    expect(tickLog.canUserEdit(agentRecord(0)[TRACKER.cxpEmail], 2, 1)).toBe(false);
   });
 });
 

@@ -32,10 +32,11 @@ describe('syncProgress: pace across the weekend (Day 1 Thu 12/3, Day 3 Mon 12/7)
     const ws = reportWorkspace(2);
     const report = createReport(ws);
     // 08:00-16:30 with breaks 10:00-10:15, 14:30-14:45 and lunch 12:00-12:30: 7.5 working hours a day.
-    tick(ws, report, 2, 'Module 1 Reviewed', denver('2026-12-03', '10:45')); // 120 + 30 = 150 min
+    // Only live ticks are measured (RULES "Pace"): a day's first tick has no known start.
+    tick(ws, report, 2, 'Module 1 Reviewed', denver('2026-12-03', '10:45')); // first of the day
     tick(ws, report, 2, 'Quiz 1 Screenshots', denver('2026-12-03', '11:00')); // 15 min
     tick(ws, report, 2, 'Module 2 Reviewed', denver('2026-12-03', '15:00')); // 60 + 120 + 15 = 195 min > 3 h
-    tick(ws, report, 2, 'Quiz 2 Screenshots', denver('2026-12-04', '09:00')); // 90 + 60 = 150 min
+    tick(ws, report, 2, 'Quiz 2 Screenshots', denver('2026-12-04', '09:00')); // first of Friday
     ws.clock.set(denver('2026-12-07', '09:00')); // Monday, Day 3
 
     const result = sync(ws);
@@ -44,12 +45,10 @@ describe('syncProgress: pace across the weekend (Day 1 Thu 12/3, Day 3 Mon 12/7)
     const hours = Object.fromEntries(
       a.hoursByItem.filter((h) => h.spentHours !== null).map((h) => [h.item, h.spentHours]),
     );
-    expect(hours).toEqual({
-      'Module 1 Reviewed': 2.5,
-      'Quiz 1 Screenshots': 0.25,
-      'Module 2 Reviewed': 3.25,
-      'Quiz 2 Screenshots': 2.5,
-    });
+    expect(hours).toEqual({ 'Quiz 1 Screenshots': 0.25, 'Module 2 Reviewed': 3.25 });
+    expect(a.measuredHours).toBe(3.5);
+    expect(a.dueByNow).toBe(8);
+    expect(a.exemption).toBe('');
     expect(a.paceWarnings).toEqual(['Module 2 Reviewed: 3.3 h (limit 3 h)']);
     expect(a.doneCount).toBe(4);
     expect(a.hoursSpent).toBe(8.5); // Thursday's 7.5 h + Friday 08:00-09:00
@@ -66,9 +65,11 @@ describe('syncProgress: pace across the weekend (Day 1 Thu 12/3, Day 3 Mon 12/7)
       'Aetna Cert Courses',
       '13 Checkmarks Proof Emailed',
     ]);
-    // 510 min / 4 items × 10 left = 1,275 working minutes from Mon 09:00: Monday 390, Tuesday 450,
-    // Wednesday 435 = 08:00-10:00, 10:15-12:00, 12:30-14:30 and 14:45-16:15.
-    expect(a.projectedFinish.toISOString()).toBe(denver('2026-12-09', '16:15').toISOString());
+    // 4 items in 960 elapsed working minutes (Thu 450, Fri 450, Mon 60): 240 min × 10 left = 2,400 from
+    // Mon 09:00: Mon 390, Tue-Fri 4 × 450, next Mon 08:00-10:00 and 10:15-11:45.
+    expect(a.itemsPerHour).toBe(0.25);
+    expect(a.projectionBasis).toBe('rate');
+    expect(a.projectedFinish.toISOString()).toBe(denver('2026-12-14', '11:45').toISOString());
     expect(a.verdict).toBe('behind');
     expect(a.lastSelfReport?.toISOString()).toBe(denver('2026-12-04', '09:00').toISOString());
     expect(trackerStatus(ws, 0)).toBe('In Progress');
@@ -85,10 +86,17 @@ describe('syncProgress: pace across the weekend (Day 1 Thu 12/3, Day 3 Mon 12/7)
     // Written as a real date shown as M/d/yyyy H:mm (so TLs can sort it): what the TL reads.
     const shown = ws.tracker.sheet('Pace').getDataRange().getDisplayValues();
     const shownRow = shown.find((r) => r[1] === 'OID1000') ?? [];
-    expect(shownRow[header.indexOf('Projected Finish')]).toBe('12/9/2026 16:15');
-    expect(row[header.indexOf('Hours per Item (spent / limit)')]).toBe(
-      'Module 1 Reviewed 2.5/3 h; Module 2 Reviewed 3.3/3 h; Quiz 1 Screenshots 0.3 h; Quiz 2 Screenshots 2.5 h',
+    expect(shownRow[header.indexOf('Projected Finish')]).toBe('12/14/2026 11:45');
+    expect(row[header.indexOf('Hours per Item (measured / limit)')]).toBe(
+      'Module 1 Reviewed not measured (first tick of the day, start unknown); Module 2 Reviewed 3.3/3 h; ' +
+        'Quiz 1 Screenshots 0.3 h; Quiz 2 Screenshots not measured (first tick of the day, start unknown)',
     );
+    expect(row[header.indexOf('Measured Hours')]).toBe(3.5);
+    expect(row[header.indexOf('Due by Now')]).toBe(8);
+    expect(row[header.indexOf('Items per Working Hour')]).toBe(0.25);
+    expect(row[header.indexOf('Finish Based On')]).toMatch(/^own rate/);
+    const silentRow = pace.find((r) => r[1] === 'OID1001') ?? [];
+    expect(silentRow[header.indexOf('Measured Hours')]).toBe('not measured');
   });
 
   it('trusts the boxes over the log: an untick that was logged is not done, a box ticked without a log entry is', () => {
@@ -103,8 +111,9 @@ describe('syncProgress: pace across the weekend (Day 1 Thu 12/3, Day 3 Mon 12/7)
     const [a] = sync(ws).rows;
     expect(a.doneCount).toBe(1);
     expect(a.missingItems).toContain('Module 1 Reviewed');
-    // Done at the last self-report (10:50): 120 + 35 working minutes.
-    expect(a.hoursByItem.find((h) => h.item === 'Quiz 1 Screenshots')?.spentHours).toBeCloseTo(155 / 60);
+    // Dated at the last self-report (10:50), but that is not the tick's own time: not measured (was 155 min).
+    const quiz = a.hoursByItem.find((h) => h.item === 'Quiz 1 Screenshots');
+    expect(quiz).toMatchObject({ spentHours: null, measurement: 'no-tick-time' });
   });
 
   it('keeps a TL\'s "Blocked" status and marks a finished agent Complete', () => {

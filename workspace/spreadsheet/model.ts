@@ -61,10 +61,6 @@ export interface ConditionModel {
 export interface FormatModel {
   background?: string | null;
   fontColor?: string | null;
-  bold?: boolean | null;
-  italic?: boolean | null;
-  strikethrough?: boolean | null;
-  underline?: boolean | null;
 }
 
 export interface StoredRule {
@@ -80,8 +76,6 @@ export interface ChartModel {
   ranges: { sheetId: number; rect: Rect }[];
   position: { row: number; col: number; offsetX: number; offsetY: number };
   options: Record<string, unknown>;
-  numHeaders: number;
-  transpose: boolean;
 }
 
 export interface SheetModel {
@@ -96,7 +90,6 @@ export interface SheetModel {
   hidden: boolean;
   tabColor: string | null;
   columnWidths: Record<number, number>;
-  hiddenColumns: number[];
   protections: ProtectionModel[];
   rules: StoredRule[];
   charts: ChartModel[];
@@ -157,7 +150,6 @@ export function newSheetModel(
     hidden: false,
     tabColor: null,
     columnWidths: {},
-    hiddenColumns: [],
     protections: [],
     rules: [],
     charts: [],
@@ -189,7 +181,6 @@ function cloneSheet(s: SheetModel): SheetModel {
       row ? row.map((cell) => (cell ? { ...cell, v: cloneValue(cell.v) } : undefined)) : row,
     ),
     columnWidths: { ...s.columnWidths },
-    hiddenColumns: [...s.hiddenColumns],
     protections: s.protections.map((p) => ({
       ...p,
       rect: cloneRect(p.rect),
@@ -380,9 +371,6 @@ export function shiftSheet(s: SheetModel, dim: 'row' | 'col', at: number, count:
       else if (c >= at - count) widths[c + count] = w;
     }
     s.columnWidths = widths;
-    s.hiddenColumns = s.hiddenColumns
-      .map((c) => (count > 0 ? (c >= at ? c + count : c) : c < at ? c : c >= at - count ? c + count : -1))
-      .filter((c) => c > 0);
   }
   s.protections = s.protections.flatMap((p) => {
     const rect = shiftRect(p.rect, dim, at, count);

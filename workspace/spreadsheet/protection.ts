@@ -39,7 +39,6 @@ type Keys =
   | 'removeEditors'
   | 'setDescription'
   | 'setDomainEdit'
-  | 'setRange'
   | 'setUnprotectedRanges'
   | 'setWarningOnly';
 
@@ -150,9 +149,6 @@ export class FakeProtection implements Pick<GProtection, Keys> {
     if (!this.model.editors) this.model.editors = this.book.fileEditors().filter(Boolean);
     return this.model.editors;
   }
-  getProtectionType(): GoogleAppsScript.Spreadsheet.ProtectionType {
-    return this.model.type as unknown as GoogleAppsScript.Spreadsheet.ProtectionType;
-  }
   setDescription(description: string): GProtection {
     this.call('setDescription');
     this.model.description = description;
@@ -239,11 +235,6 @@ export class FakeProtection implements Pick<GProtection, Keys> {
   getRange(): GRange {
     this.call('getRange');
     return this.book.rangeWrapper(this.sheet, { ...this.model.rect });
-  }
-  setRange(range: GRange): GProtection {
-    this.call('setRange');
-    this.model.rect = { ...rectOf(range) };
-    return this.self();
   }
   setUnprotectedRanges(ranges: GRange[]): GProtection {
     this.call('setUnprotectedRanges');

@@ -33,7 +33,6 @@ type Keys =
   | 'clear'
   | 'clearContent'
   | 'clearDataValidations'
-  | 'clearFormat'
   | 'clearNote'
   | 'getA1Notation'
   | 'getBackground'
@@ -44,12 +43,10 @@ type Keys =
   | 'getDataValidations'
   | 'getDisplayValue'
   | 'getDisplayValues'
-  | 'getFontColor'
   | 'getFontWeight'
   | 'getFontWeights'
   | 'getFormula'
   | 'getFormulas'
-  | 'getHorizontalAlignment'
   | 'getLastColumn'
   | 'getLastRow'
   | 'getNote'
@@ -62,7 +59,6 @@ type Keys =
   | 'getSheet'
   | 'getValue'
   | 'getValues'
-  | 'getWrap'
   | 'insertCheckboxes'
   | 'isBlank'
   | 'isChecked'
@@ -74,22 +70,13 @@ type Keys =
   | 'setDataValidation'
   | 'setDataValidations'
   | 'setFontColor'
-  | 'setFontColors'
-  | 'setFontSize'
-  | 'setFontStyle'
   | 'setFontWeight'
-  | 'setFontWeights'
   | 'setFormula'
-  | 'setFormulas'
-  | 'setHorizontalAlignment'
   | 'setNote'
   | 'setNotes'
   | 'setNumberFormat'
-  | 'setNumberFormats'
   | 'setValue'
   | 'setValues'
-  | 'setVerticalAlignment'
-  | 'setWrap'
   | 'uncheck';
 
 const FORMAT_KEYS = ['bg', 'fw', 'fc', 'fs', 'fst', 'nf', 'wrap', 'ha', 'va'] as const;
@@ -293,13 +280,6 @@ export class FakeRange implements Pick<GRange, Keys> {
   getFormula(): string {
     return this.readOne('getFormula', (cell) => cell?.f ?? '');
   }
-  setFormulas(formulas: string[][]): GRange {
-    if (Array.isArray(formulas))
-      for (const line of formulas) if (Array.isArray(line)) line.forEach(checkCellSize);
-    return this.writeGrid('setFormulas', formulas, (cell, f) =>
-      writeValue(cell, f ? (f.startsWith('=') ? f : `=${f}`) : ''),
-    );
-  }
   setFormula(formula: string): GRange {
     checkCellSize(formula);
     return this.writeAll('setFormula', (cell) =>
@@ -334,13 +314,6 @@ export class FakeRange implements Pick<GRange, Keys> {
       if (!any || o.formatOnly) for (const k of FORMAT_KEYS) delete cell[k];
       if (o.validationsOnly) delete cell.dv;
       if (o.commentsOnly) delete cell.note;
-    });
-    return this.self();
-  }
-  clearFormat(): GRange {
-    this.call('clearFormat', 'write');
-    this.forExisting((cell) => {
-      for (const k of FORMAT_KEYS) delete cell[k];
     });
     return this.self();
   }
@@ -391,32 +364,11 @@ export class FakeRange implements Pick<GRange, Keys> {
       (cell) => (cell?.fw ?? 'normal') as GoogleAppsScript.Spreadsheet.FontWeight,
     );
   }
-  setFontWeights(weights: (string | null)[][]): GRange {
-    return this.writeGrid('setFontWeights', weights, (cell, w) => setFormat(cell, 'fw', w));
-  }
   setFontWeight(weight: string | null): GRange {
     return this.writeAll('setFontWeight', (cell) => setFormat(cell, 'fw', weight));
   }
-  getFontColor(): string {
-    return this.readOne('getFontColor', (cell) => cell?.fc ?? '#000000');
-  }
-  /** Non-API grid read of font colours (tests). */
-  getFontColorsGrid(): string[][] {
-    return this.read('getFontColors', (cell) => cell?.fc ?? '#000000');
-  }
   setFontColor(color: string | null): GRange {
     return this.writeAll('setFontColor', (cell) => setFormat(cell, 'fc', color ? normColor(color) : null));
-  }
-  setFontColors(colors: (string | null)[][]): GRange {
-    return this.writeGrid('setFontColors', colors, (cell, c) =>
-      setFormat(cell, 'fc', c ? normColor(c) : null),
-    );
-  }
-  setFontSize(size: number): GRange {
-    return this.writeAll('setFontSize', (cell) => (cell.fs = size));
-  }
-  setFontStyle(style: string | null): GRange {
-    return this.writeAll('setFontStyle', (cell) => setFormat(cell, 'fst', style));
   }
   getNumberFormats(): string[][] {
     return this.read('getNumberFormats', (cell) => cell?.nf ?? '0.###############');
@@ -426,27 +378,6 @@ export class FakeRange implements Pick<GRange, Keys> {
   }
   setNumberFormat(format: string): GRange {
     return this.writeAll('setNumberFormat', (cell) => setFormat(cell, 'nf', format));
-  }
-  setNumberFormats(formats: string[][]): GRange {
-    return this.writeGrid('setNumberFormats', formats, (cell, f) => setFormat(cell, 'nf', f));
-  }
-  setWrap(wrap: boolean | null): GRange {
-    return this.writeAll('setWrap', (cell) => {
-      if (wrap === null) delete cell.wrap;
-      else cell.wrap = wrap;
-    });
-  }
-  getWrap(): boolean {
-    return this.readOne('getWrap', (cell) => cell?.wrap ?? false);
-  }
-  setHorizontalAlignment(alignment: string | null): GRange {
-    return this.writeAll('setHorizontalAlignment', (cell) => setFormat(cell, 'ha', alignment));
-  }
-  getHorizontalAlignment(): string {
-    return this.readOne('getHorizontalAlignment', (cell) => cell?.ha ?? 'general');
-  }
-  setVerticalAlignment(alignment: string | null): GRange {
-    return this.writeAll('setVerticalAlignment', (cell) => setFormat(cell, 'va', alignment));
   }
 
   // ---- validation & checkboxes ----

@@ -32,16 +32,10 @@ type CFRule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
 type Keys =
   | 'activate'
   | 'appendRow'
-  | 'autoResizeColumn'
   | 'autoResizeColumns'
   | 'clear'
-  | 'clearContents'
-  | 'clearFormats'
-  | 'clearNotes'
   | 'deleteColumn'
-  | 'deleteColumns'
   | 'deleteRow'
-  | 'deleteRows'
   | 'getCharts'
   | 'getColumnWidth'
   | 'getConditionalFormatRules'
@@ -59,30 +53,22 @@ type Keys =
   | 'getRange'
   | 'getSheetId'
   | 'getTabColor'
-  | 'hideColumns'
   | 'hideSheet'
   | 'insertChart'
   | 'insertColumnAfter'
   | 'insertColumnBefore'
   | 'insertColumnsAfter'
-  | 'insertColumnsBefore'
-  | 'insertRowAfter'
-  | 'insertRowBefore'
   | 'insertRowsAfter'
-  | 'insertRowsBefore'
-  | 'isColumnHiddenByUser'
   | 'isSheetHidden'
   | 'newChart'
   | 'protect'
   | 'removeChart'
   | 'setColumnWidth'
-  | 'setColumnWidths'
   | 'setConditionalFormatRules'
   | 'setFrozenColumns'
   | 'setFrozenRows'
   | 'setName'
   | 'setTabColor'
-  | 'showColumns'
   | 'showSheet'
   | 'updateChart';
 
@@ -236,34 +222,16 @@ export class FakeSheet implements Pick<GSheet, Keys> {
   insertColumnBefore(beforePosition: number): GSheet {
     return this.insert('insertColumnBefore', 'col', beforePosition, 1);
   }
-  insertColumnsBefore(beforePosition: number, howMany: number): GSheet {
-    return this.insert('insertColumnsBefore', 'col', beforePosition, howMany);
-  }
-  insertRowAfter(afterPosition: number): GSheet {
-    return this.insert('insertRowAfter', 'row', afterPosition + 1, 1);
-  }
   insertRowsAfter(afterPosition: number, howMany: number): GSheet {
     return this.insert('insertRowsAfter', 'row', afterPosition + 1, howMany);
-  }
-  insertRowBefore(beforePosition: number): GSheet {
-    return this.insert('insertRowBefore', 'row', beforePosition, 1);
-  }
-  insertRowsBefore(beforePosition: number, howMany: number): GSheet {
-    return this.insert('insertRowsBefore', 'row', beforePosition, howMany);
   }
   deleteColumn(columnPosition: number): GSheet {
     this.remove('deleteColumn', 'col', columnPosition, 1);
     return this.self();
   }
-  deleteColumns(columnPosition: number, howMany: number): void {
-    this.remove('deleteColumns', 'col', columnPosition, howMany);
-  }
   deleteRow(rowPosition: number): GSheet {
     this.remove('deleteRow', 'row', rowPosition, 1);
     return this.self();
-  }
-  deleteRows(rowPosition: number, howMany: number): void {
-    this.remove('deleteRows', 'row', rowPosition, howMany);
   }
 
   setFrozenRows(rows: number): void {
@@ -312,19 +280,9 @@ export class FakeSheet implements Pick<GSheet, Keys> {
     this.model.columnWidths[columnPosition] = width;
     return this.self();
   }
-  setColumnWidths(startColumn: number, numColumns: number, width: number): GSheet {
-    this.call('setColumnWidths');
-    for (let c = startColumn; c < startColumn + numColumns; c++) this.model.columnWidths[c] = width;
-    return this.self();
-  }
   getColumnWidth(columnPosition: number): number {
     this.call('getColumnWidth');
     return this.model.columnWidths[columnPosition] ?? DEFAULT_COLUMN_WIDTH;
-  }
-  autoResizeColumn(columnPosition: number): GSheet {
-    this.call('autoResizeColumn');
-    this.fitColumns(columnPosition, 1);
-    return this.self();
   }
   autoResizeColumns(startColumn: number, numColumns: number): GSheet {
     this.call('autoResizeColumns');
@@ -343,42 +301,11 @@ export class FakeSheet implements Pick<GSheet, Keys> {
       this.model.columnWidths[c] = Math.max(40, longest * 7 + 10);
     }
   }
-  hideColumns(columnIndex: number, numColumns = 1): void {
-    this.call('hideColumns');
-    for (let c = columnIndex; c < columnIndex + numColumns; c++) {
-      if (!this.model.hiddenColumns.includes(c)) this.model.hiddenColumns.push(c);
-    }
-  }
-  showColumns(columnIndex: number, numColumns = 1): void {
-    this.call('showColumns');
-    this.model.hiddenColumns = this.model.hiddenColumns.filter(
-      (c) => c < columnIndex || c >= columnIndex + numColumns,
-    );
-  }
-  isColumnHiddenByUser(columnPosition: number): boolean {
-    this.call('isColumnHiddenByUser');
-    return this.model.hiddenColumns.includes(columnPosition);
-  }
 
   clear(options?: { contentsOnly?: boolean; formatOnly?: boolean }): GSheet {
     this.call('clear');
     if (options) this.wholeSheet().clear(options);
     else this.wholeSheet().clear();
-    return this.self();
-  }
-  clearContents(): GSheet {
-    this.call('clearContents');
-    this.wholeSheet().clearContent();
-    return this.self();
-  }
-  clearFormats(): GSheet {
-    this.call('clearFormats');
-    this.wholeSheet().clearFormat();
-    return this.self();
-  }
-  clearNotes(): GSheet {
-    this.call('clearNotes');
-    this.wholeSheet().clearNote();
     return this.self();
   }
   private wholeSheet(): GRange {
@@ -482,16 +409,13 @@ function cloneChart(c: ChartModel): ChartModel {
 /** A built chart (a snapshot until `Sheet.insertChart` / `updateChart` stores it). */
 export class FakeEmbeddedChart implements Pick<
   GChart,
-  'getChartId' | 'getNumHeaders' | 'getTransposeRowsAndColumns'
+  'getRanges' | 'getOptions' | 'getContainerInfo' | 'modify'
 > {
   constructor(
     private readonly book: Book,
     /** What was set on the builder (non-API, for tests). */
     readonly model: ChartModel,
   ) {}
-  getChartId(): number | null {
-    return this.model.id || null;
-  }
   getRanges(): GRange[] {
     return this.model.ranges.map((r) => {
       const sheet = this.book.model.sheets.find((s) => s.id === r.sheetId);
@@ -512,29 +436,14 @@ export class FakeEmbeddedChart implements Pick<
       getOffsetY: () => p.offsetY,
     };
   }
-  getNumHeaders(): number {
-    return this.model.numHeaders;
-  }
-  getTransposeRowsAndColumns(): boolean {
-    return this.model.transpose;
-  }
   modify(): GChartBuilder {
     return new FakeEmbeddedChartBuilder(this.book, cloneChart(this.model)).self();
   }
 }
 
-type BuilderKeys =
-  | 'addRange'
-  | 'clearRanges'
-  | 'getRanges'
-  | 'removeRange'
-  | 'setChartType'
-  | 'setNumHeaders'
-  | 'setOption'
-  | 'setPosition'
-  | 'setTransposeRowsAndColumns';
+type BuilderKeys = 'addRange' | 'clearRanges' | 'getRanges' | 'setChartType' | 'setOption' | 'setPosition';
 
-/** Chart builder; the `as…Chart()` variants set the type and return the same builder. */
+/** Chart builder: records type, ranges, position and options; `build()` snapshots them. */
 export class FakeEmbeddedChartBuilder implements Pick<GChartBuilder, BuilderKeys> {
   private readonly model: ChartModel;
   constructor(
@@ -547,8 +456,6 @@ export class FakeEmbeddedChartBuilder implements Pick<GChartBuilder, BuilderKeys
       ranges: [],
       position: { row: 1, col: 1, offsetX: 0, offsetY: 0 },
       options: {},
-      numHeaders: -1,
-      transpose: false,
     };
   }
   self(): GChartBuilder {
@@ -557,19 +464,6 @@ export class FakeEmbeddedChartBuilder implements Pick<GChartBuilder, BuilderKeys
   addRange(range: GRange): GChartBuilder {
     const fake = range as unknown as { sheet: SheetModel; rect: Rect };
     this.model.ranges.push({ sheetId: fake.sheet.id, rect: { ...rectOf(range) } });
-    return this.self();
-  }
-  removeRange(range: GRange): GChartBuilder {
-    const rect = rectOf(range);
-    this.model.ranges = this.model.ranges.filter(
-      (r) =>
-        !(
-          r.rect.row === rect.row &&
-          r.rect.col === rect.col &&
-          r.rect.numRows === rect.numRows &&
-          r.rect.numCols === rect.numCols
-        ),
-    );
     return this.self();
   }
   clearRanges(): GChartBuilder {
@@ -583,9 +477,6 @@ export class FakeEmbeddedChartBuilder implements Pick<GChartBuilder, BuilderKeys
     this.model.type = String(type);
     return this.self();
   }
-  getChartType(): unknown {
-    return this.model.type;
-  }
   setOption(option: string, value: unknown): GChartBuilder {
     this.model.options[option] = value;
     return this.self();
@@ -594,46 +485,8 @@ export class FakeEmbeddedChartBuilder implements Pick<GChartBuilder, BuilderKeys
     this.model.position = { row: anchorRowPos, col: anchorColPos, offsetX, offsetY };
     return this.self();
   }
-  setNumHeaders(headers: number): GChartBuilder {
-    this.model.numHeaders = headers;
-    return this.self();
-  }
-  setTransposeRowsAndColumns(transpose: boolean): GChartBuilder {
-    this.model.transpose = transpose;
-    return this.self();
-  }
   setTitle(title: string): GChartBuilder {
     return this.setOption('title', title);
-  }
-  setStacked(): GChartBuilder {
-    return this.setOption('isStacked', true);
-  }
-  setLegendPosition(position: unknown): GChartBuilder {
-    return this.setOption('legend.position', position);
-  }
-  private as(type: string): GChartBuilder {
-    return this.setChartType(type);
-  }
-  asBarChart(): GChartBuilder {
-    return this.as('BAR');
-  }
-  asColumnChart(): GChartBuilder {
-    return this.as('COLUMN');
-  }
-  asPieChart(): GChartBuilder {
-    return this.as('PIE');
-  }
-  asLineChart(): GChartBuilder {
-    return this.as('LINE');
-  }
-  asAreaChart(): GChartBuilder {
-    return this.as('AREA');
-  }
-  asTableChart(): GChartBuilder {
-    return this.as('TABLE');
-  }
-  getContainer(): GoogleAppsScript.Spreadsheet.ContainerInfo {
-    return new FakeEmbeddedChart(this.book, this.model).getContainerInfo();
   }
   build(): GChart {
     if (!this.model.type) throw new Error('You must set a chart type before building the chart.');
