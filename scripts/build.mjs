@@ -1,4 +1,5 @@
-// Builds the Apps Script project into build/: one bundle (Code.js), appsscript.json and the UI's .html.
+// Builds the Apps Script project into build/: one bundle (Code.js), appsscript.json and the UI's .html
+// pages (each with its shared CSS and its own TypeScript, bundled for the browser, inlined).
 //
 // Apps Script only sees top-level `function` declarations, and esbuild's IIFE hides everything inside
 // it. So the bundle assigns the entry module's exports to one global (`EspLicensing`) and a footer adds
@@ -20,7 +21,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -98,16 +99,63 @@ async function writeBuild(outDir, names) {
     logLevel: 'warning',
   });
   cpSync(join(root, 'appsscript.json'), join(outDir, 'appsscript.json'));
-  const uiDir = join(root, 'src', 'ui');
-  for (const file of existsSync(uiDir) ? readdirSync(uiDir) : []) {
+  for (const file of existsSync(UI_DIR) ? readdirSync(UI_DIR) : []) {
     if (!file.endsWith('.html')) continue;
-    // Pages are self-contained (the HtmlService sandbox loads nothing external): shared CSS is inlined here.
-    const html = readFileSync(join(uiDir, file), 'utf8').replace(
-      /<!-- @include ([\w.-]+\.css) -->/g,
-      (_, css) => `<style>\n${readFileSync(join(uiDir, css), 'utf8')}</style>`,
-    );
-    writeFileSync(join(outDir, file), html);
+    writeFileSync(join(outDir, file), await buildPage(file));
   }
+}
+
+const UI_DIR = join(root, 'src', 'ui');
+
+/**
+ * One page, self-contained (the HtmlService sandbox loads nothing external): the shared CSS
+ * (`<!-- @include shared.css -->`) and the page's TypeScript (`<!-- @bundle page.ts -->`, bundled by
+ * esbuild) are inlined.
+ */
+async function buildPage(file) {
+  const source = readFileSync(join(UI_DIR, file), 'utf8');
+  const scripts = new Map();
+  for (const [, ts] of source.matchAll(/<!-- @bundle ([\w.-]+\.ts) -->/g))
+    scripts.set(ts, await pageScript(file, ts));
+  return source
+    .replace(
+      /<!-- @include ([\w.-]+\.css) -->/g,
+      (_, css) => `<style>\n${readFileSync(join(UI_DIR, css), 'utf8')}</style>`,
+    )
+    .replace(/<!-- @bundle ([\w.-]+\.ts) -->/g, (_, ts) => `<script>\n${scripts.get(ts)}</script>`);
+}
+
+/**
+ * A page's script: src/ui/<ts> and what it imports, as one IIFE for the browser. Only src/ui/ may end up
+ * in it: the server's modules are read for their types only (`import type`, `typeof import`), which
+ * esbuild erases, so a page importing server CODE is a build error, not a page carrying the product.
+ */
+async function pageScript(page, ts) {
+  const result = await build({
+    entryPoints: [join(UI_DIR, ts)],
+    bundle: true,
+    format: 'iife',
+    target: 'es2020',
+    platform: 'browser',
+    charset: 'utf8',
+    legalComments: 'none',
+    write: false,
+    metafile: true,
+    outfile: 'page.js',
+    logLevel: 'warning',
+  });
+  const outside = Object.keys(result.metafile.inputs).filter(
+    (input) => !resolve(root, input).startsWith(UI_DIR + sep),
+  );
+  if (outside.length > 0)
+    throw new Error(
+      `${page}: its script ${ts} would bundle code from outside src/ui/ (${outside.join(', ')}). ` +
+        'Import server modules with `import type` only: the page calls the server through run() (src/ui/serverRun.ts).',
+    );
+  const js = result.outputFiles[0].text;
+  // Inside <script>, "</script" ends the element wherever it is (even in a string): esbuild escapes it.
+  if (/<\/script/i.test(js)) throw new Error(`${page}: the bundled ${ts} contains "</script".`);
+  return js;
 }
 
 // Run as a script (not when imported by the jest setup). No top-level await: the module stays loadable

@@ -70,7 +70,8 @@ export class Workspace {
     const { meter, clock, timeZone } = this;
     this.store = new DriveStore(user);
     this.session = new FakeSession({ meter, activeUser: user, timeZone });
-    const activeUser = () => this.session.getEffectiveUser().getEmail() || user;
+    // Who the script runs as, read without metering: the fake's own bookkeeping is not a call the product made.
+    const activeUser = () => this.session.effectiveEmail || user;
     this.ui = new FakeUi({ meter });
     this.spreadsheets = new FakeSpreadsheetApp({
       meter,

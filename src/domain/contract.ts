@@ -11,6 +11,7 @@ export const SHEET = {
   coachingLog: 'Coaching Log',
   alertLog: 'Alert Log',
   dashboard: 'Dashboard',
+  cohorts: 'Cohorts',
 } as const;
 
 export type SheetName = (typeof SHEET)[keyof typeof SHEET];
@@ -25,6 +26,8 @@ export const TRACKER = {
   personalEmail: 'Personal Email',
   tlName: 'TL Name',
   tlEmail: 'TL Email',
+  /** The agent's class (a `Cohorts` row); blank = the only Planned/Active cohort. */
+  cohort: 'Cohort',
   nNumber: 'N-Number',
   ahipAetnaStatus: 'AHIP/Aetna Status',
   tbtStatus: 'TBT Status',
@@ -42,6 +45,31 @@ export const TRACKER = {
   capLevel: 'CAP Level',
   exemption: 'Exemption',
   lastUpdated: 'Last Updated',
+} as const;
+
+/**
+ * `Cohorts` (one row per class, SPEC "Workbook contract"). Settings' Cohort Name / Day 1 Date / G2T Link /
+ * Progress Report ID are the single-cohort form of the same row; set-up moves them into the first row.
+ */
+export const COHORTS = {
+  cohort: 'Cohort',
+  day1Date: 'Day 1 Date',
+  g2tLink: 'G2T Link',
+  progressReportId: 'Progress Report ID',
+  status: 'Status',
+} as const;
+export const COHORTS_HEADERS: readonly string[] = Object.values(COHORTS);
+
+/** A cohort's Status, kept by the script from its own working-day clock. */
+export const COHORT_STATUSES = ['Planned', 'Active', 'Extension', 'Closed'] as const;
+export type CohortStatus = (typeof COHORT_STATUSES)[number];
+
+/** The Settings keys that are the single-cohort form of a `Cohorts` row. */
+export const COHORT_SETTING_KEYS = {
+  cohort: 'Cohort Name',
+  day1Date: 'Day 1 Date',
+  g2tLink: 'G2T Link',
+  progressReportId: 'Progress Report ID',
 } as const;
 
 export const TRACKER_HEADERS: readonly string[] = Object.values(TRACKER);
@@ -132,6 +160,10 @@ export const ALERT_LOG_HEADERS = [
   'Dedupe Key',
   'Status',
 ] as const;
+/** Keyed headers of `Alert Log` and `Coaching Log` that rules elsewhere name. */
+export const ALERT_LOG = { status: 'Status' } as const;
+export const COACHING_LOG = { level: 'Level' } as const;
+
 export const ALERT_STATUSES = ['sent', 'dry-run', 'deferred', 'failed'] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
 

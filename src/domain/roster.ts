@@ -26,6 +26,8 @@ export interface Agent {
   tlName: string;
   /** Lowercased; '' when blank. */
   tlEmail: string;
+  /** The tracker's `Cohort` cell, trimmed ('' = the only Planned/Active class). */
+  cohort?: string;
   nNumber: string;
   /** The five ESP statuses keyed by header (`AHIP/Aetna Status` …), as typed. */
   espStatuses: Readonly<Record<string, string>>;
@@ -56,6 +58,7 @@ export function agentFromRecord(record: TrackerRecord): Agent {
     personalEmail: email(TRACKER.personalEmail),
     tlName: text(TRACKER.tlName),
     tlEmail: email(TRACKER.tlEmail),
+    cohort: text(TRACKER.cohort).trim(),
     nNumber: text(TRACKER.nNumber),
     espStatuses,
     completion: text(TRACKER.completion),

@@ -3,9 +3,13 @@
  * red/amber/green colouring. Kept pure so the plan is testable and the adapter stays a thin loop.
  */
 import {
+  ALERT_LOG,
   ALERT_STATUSES,
+  COACHING_LOG,
   ATTENDANCE_CODES,
   CAP_LEVELS,
+  COHORT_STATUSES,
+  COHORTS,
   LEGACY_FINAL_CAP,
   COMPLETION_VALUES,
   ISSUE_VALUES,
@@ -99,7 +103,7 @@ export const COLUMN_RULES: readonly ColumnRule[] = [
   })),
   {
     sheet: SHEET.coachingLog,
-    header: 'Level',
+    header: COACHING_LOG.level,
     rule: {
       kind: 'list',
       // The legacy "Final CAP" of older rows stays valid (read as "Final CAP alert sent").
@@ -109,8 +113,17 @@ export const COLUMN_RULES: readonly ColumnRule[] = [
   },
   {
     sheet: SHEET.alertLog,
-    header: 'Status',
+    header: ALERT_LOG.status,
     rule: { kind: 'list', values: ALERT_STATUSES, help: 'Written by the mailer.' },
+  },
+  {
+    sheet: SHEET.cohorts,
+    header: COHORTS.status,
+    rule: {
+      kind: 'list',
+      values: COHORT_STATUSES,
+      help: "Kept by the script from the class's own Day 1-4 clock: Planned, Active, Extension, Closed.",
+    },
   },
 ];
 
@@ -160,8 +173,10 @@ export const COLOR_RULES: readonly ColorRule[] = [
   { sheet: SHEET.tracker, header: TRACKER.capLevel, text: 'Final CAP alert sent', color: COLOR.amber },
   { sheet: SHEET.tracker, header: TRACKER.capLevel, text: 'Final CAP issued', color: COLOR.red },
   { sheet: SHEET.tracker, header: TRACKER.capLevel, text: 'Termination', color: COLOR.red },
-  { sheet: SHEET.alertLog, header: 'Status', text: 'sent', color: COLOR.green },
-  { sheet: SHEET.alertLog, header: 'Status', text: 'dry-run', color: COLOR.amber },
-  { sheet: SHEET.alertLog, header: 'Status', text: 'deferred', color: COLOR.amber },
-  { sheet: SHEET.alertLog, header: 'Status', text: 'failed', color: COLOR.red },
+  { sheet: SHEET.alertLog, header: ALERT_LOG.status, text: 'sent', color: COLOR.green },
+  { sheet: SHEET.alertLog, header: ALERT_LOG.status, text: 'dry-run', color: COLOR.amber },
+  { sheet: SHEET.alertLog, header: ALERT_LOG.status, text: 'deferred', color: COLOR.amber },
+  { sheet: SHEET.alertLog, header: ALERT_LOG.status, text: 'failed', color: COLOR.red },
+  { sheet: SHEET.cohorts, header: COHORTS.status, text: 'Active', color: COLOR.green },
+  { sheet: SHEET.cohorts, header: COHORTS.status, text: 'Extension', color: COLOR.amber },
 ];

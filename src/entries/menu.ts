@@ -1,7 +1,8 @@
 /** Entry points of the `ESP Licensing` menu (src/gas/menu.ts lists them): each shows its result to the TL. */
 import { SHEET } from '../domain/contract';
 import { confirmFinalCapIssued, generateCapDocument } from '../gas/capDocument';
-import { loadConfig } from '../gas/config';
+import { chooseCohortConfig } from '../gas/cohorts';
+import { type Config, loadConfig } from '../gas/config';
 import { refreshDashboard } from '../gas/dashboard';
 import { activeUi, runFromMenu } from '../gas/feedback';
 import { sendInvitation } from '../gas/invitation';
@@ -23,6 +24,11 @@ import { capCheck, nightlySweep } from './triggers';
 
 function tracker(): GoogleAppsScript.Spreadsheet.Spreadsheet {
   return SpreadsheetApp.getActiveSpreadsheet();
+}
+
+/** The class a menu action acts on (the only Planned/Active one, else asked): see chooseCohortConfig. */
+function chosenCohort(): Config {
+  return chooseCohortConfig(tracker(), loadConfig(tracker()), () => SpreadsheetApp.getUi());
 }
 
 function showSidebar(file: string, title: string): void {
@@ -55,7 +61,7 @@ export function menuValidateNotes(): string {
 
 export function menuCreateProgressReport(): string {
   return runFromMenu('Create progress report', () =>
-    withDocumentLock(() => describeReport(createProgressReport(tracker(), loadConfig(tracker())))),
+    withDocumentLock(() => describeReport(createProgressReport(tracker(), chosenCohort()))),
   );
 }
 
@@ -63,7 +69,7 @@ export function menuSendInvitation(): string {
   return runFromMenu('Send G2T invitation', () =>
     withDocumentLock(() => {
       const ui = SpreadsheetApp.getUi();
-      const outcome = sendInvitation(tracker(), loadConfig(tracker()), (hours) => {
+      const outcome = sendInvitation(tracker(), chosenCohort(), (hours) => {
         const answer = ui.alert(
           'Less than 24 hours before Day 1',
           `Day 1 starts in ${Math.max(hours, 0).toFixed(1)} hours. Agents should get the link 24 hours ahead. Send it anyway?`,
@@ -80,7 +86,7 @@ export function menuSendInvitation(): string {
 
 export function menuSyncProgress(): string {
   return runFromMenu('Sync progress', () =>
-    withDocumentLock(() => describeSync(syncProgress(tracker(), loadConfig(tracker())))),
+    withDocumentLock(() => describeSync(syncProgress(tracker(), chosenCohort()))),
   );
 }
 
@@ -96,7 +102,7 @@ export function menuRefreshDashboard(): string {
   return runFromMenu('Refresh dashboard', () =>
     withDocumentLock(() => {
       const ss = tracker();
-      const config = loadConfig(ss);
+      const config = chosenCohort();
       const counts = refreshDashboard(ss, config, syncProgress(ss, config).rows);
       return `Dashboard refreshed: ${counts.byItem.length} items, ${counts.byTl.length} TL(s).`;
     }),

@@ -2,7 +2,7 @@
  * Entry points Google calls by itself: simple triggers (onOpen, onEdit), installable edit and form
  * triggers, and the time triggers (nightly sweep, hourly CAP check, the mail continuation).
  */
-import { runCapCheck } from '../gas/capCheck';
+import { runCapChecks, runSweeps } from '../gas/cohortRuns';
 import { catchUp, describeCatchUp, replayQueued } from '../gas/catchUp';
 import { recordCompletion, submissionOf } from '../gas/completionForm';
 import { now } from '../gas/clock';
@@ -14,8 +14,6 @@ import { Mailer } from '../gas/mailer';
 import { buildMenu } from '../gas/menu';
 import { validateEditedRange } from '../gas/noteValidation';
 import { runOrQueue } from '../gas/pendingEvents';
-import { describeCap, describeSweep } from '../gas/sweepMessages';
-import { runNightlySweep } from '../gas/sweep';
 import { recordHeartbeat } from '../gas/triggers';
 import { handleReportEdit } from '../gas/tickLog';
 
@@ -41,9 +39,7 @@ export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 export function nightlySweep(): string {
   const message = withDocumentLock(() => {
     const caught = describeCatchUp(catchUp(tracker(), loadConfig(tracker())));
-    return [caught, describeSweep(runNightlySweep(tracker(), loadConfig(tracker())))]
-      .filter(Boolean)
-      .join('\n');
+    return [caught, runSweeps(tracker(), loadConfig(tracker()))].filter(Boolean).join('\n');
   }, 120_000);
   console.log(message);
   return message;
@@ -54,7 +50,7 @@ export function capCheck(e?: GoogleAppsScript.Events.TimeDriven): string {
   if (e && e.triggerUid) recordHeartbeat(); // run by its time trigger, not from the menu
   const message = withDocumentLock(() => {
     const caught = describeCatchUp(catchUp(tracker(), loadConfig(tracker())));
-    return [caught, describeCap(runCapCheck(tracker(), loadConfig(tracker())))].filter(Boolean).join('\n');
+    return [caught, runCapChecks(tracker(), loadConfig(tracker()))].filter(Boolean).join('\n');
   }, 120_000);
   console.log(message);
   return message;

@@ -38,6 +38,7 @@ import {
 } from '../domain/attendance';
 import { toBool } from '../domain/values';
 import type { WorkingClock } from '../domain/workingClock';
+import { rowInCohort } from './cohorts';
 import type { Config } from './config';
 import { requireClock } from './config';
 import { lazyTrackerLinks } from './emailLinks';
@@ -98,8 +99,8 @@ export function recordedChecks(
   headers: readonly string[],
   upTo: string,
   isExcused: (row: number, header: string) => boolean = () => false,
+  rows: readonly number[] = attendance.rowIndexes(),
 ): string[] {
-  const rows = attendance.rowIndexes();
   return headers
     .slice(0, headers.indexOf(upTo) + 1)
     .filter((h) => rows.some((i) => toBool(attendance.value(i, h)) || isExcused(i, h)));
@@ -183,13 +184,19 @@ export function applyAttendanceRule(
     TRACKER.attendance,
     TRACKER.attendanceNote,
   ]);
+  // One class's run (SPEC "Cohorts overlap"): only its agents' rows, so another class's ticks never mark its checks taken.
   const trackerRow = new Map(
-    tracker.rowIndexes().map((i) => [tracker.text(i, TRACKER.oid).toLowerCase(), i]),
+    tracker
+      .rowIndexes()
+      .filter((i) => rowInCohort(config, tracker, i))
+      .map((i) => [tracker.text(i, TRACKER.oid).toLowerCase(), i]),
   );
   const today = config.zone.ymd(now);
   if (changes) recordExcuses(tracker, trackerRow, changes, headers, today);
 
-  const rows = attendance.rowIndexes();
+  const rows = attendance
+    .rowIndexes()
+    .filter((i) => !config.cohort || trackerRow.has(attendance.text(i, OID_H).toLowerCase()));
   const excusedOf = new Map(
     rows.map((i) => {
       const t = trackerRow.get(attendance.text(i, OID_H).toLowerCase());
@@ -198,7 +205,7 @@ export function applyAttendanceRule(
     }),
   );
   const recorded = passed
-    ? recordedChecks(attendance, headers, passed, (i, h) => excusedOf.get(i)?.has(h) ?? false)
+    ? recordedChecks(attendance, headers, passed, (i, h) => excusedOf.get(i)?.has(h) ?? false, rows)
     : [];
   outcome.lastTaken = recorded[recorded.length - 1] ?? '';
   const day1 = config.settings.day1 ?? '';

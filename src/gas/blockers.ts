@@ -35,6 +35,7 @@ import {
   SHEET,
   TRACKER,
 } from '../domain/contract';
+import { rowInCohort } from './cohorts';
 import type { Config } from './config';
 import type { Mailer } from './mailer';
 import { composed } from './mailRecipes';
@@ -191,7 +192,7 @@ export function queueBlockerAlerts(ss: Spreadsheet, config: Config, mailer: Mail
     tracker.has(header) && headerKey(tracker.text(i, header)) === OPEN;
   for (const i of tracker.rowIndexes()) {
     const oid = tracker.text(i, TRACKER.oid);
-    if (!oid || agents.has(oid.toLowerCase())) continue;
+    if (!oid || agents.has(oid.toLowerCase()) || !rowInCohort(config, tracker, i)) continue;
     agents.set(oid.toLowerCase(), {
       oid,
       name: tracker.text(i, TRACKER.agentName),

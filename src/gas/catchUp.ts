@@ -6,6 +6,7 @@
  * Blockers text, payment/login issues set to Open: see blockers.ts) — within the hour, once each.
  */
 import { type BlockerAlertResult, describeBlockerAlerts, queueBlockerAlerts } from './blockers';
+import { runningCohortConfigs } from './cohorts';
 import { formIdFromSetting, recordCompletion, submissionOf } from './completionForm';
 import type { Config } from './config';
 import { handleTrackerEdit, recheckImmediateAlerts } from './immediateAlerts';
@@ -82,13 +83,22 @@ export function catchUp(ss: Spreadsheet, config: Config): CatchUpResult {
   }
   const mailer = new Mailer(ss, config.settings);
   const n = recheckImmediateAlerts(ss, config, mailer);
-  let blockers: BlockerAlertResult;
-  try {
-    blockers = queueBlockerAlerts(ss, config, mailer);
-  } catch (error) {
-    // Nothing was remembered: the next run finds the same blockers new and queues them under the same keys.
-    const why = `not checked (${error instanceof Error ? error.message : String(error)})`;
-    blockers = { blockers: 0, payment: 0, login: 0, emails: 0, notes: [why] };
+  // Each running class's blockers, from its own report (SPEC "Cohorts overlap"); one class in Settings form.
+  const blockers: BlockerAlertResult = { blockers: 0, payment: 0, login: 0, emails: 0, notes: [] };
+  const classes = runningCohortConfigs(ss, config);
+  for (const cohort of classes) {
+    const prefix = cohort.cohort && classes.length > 1 ? `${cohort.cohort.name}: ` : '';
+    try {
+      const r = queueBlockerAlerts(ss, cohort, mailer);
+      blockers.blockers += r.blockers;
+      blockers.payment += r.payment;
+      blockers.login += r.login;
+      blockers.emails += r.emails;
+      blockers.notes.push(...r.notes.map((n) => prefix + n));
+    } catch (error) {
+      // Nothing was remembered: the next run finds the same blockers new and queues them under the same keys.
+      blockers.notes.push(`${prefix}not checked (${error instanceof Error ? error.message : String(error)})`);
+    }
   }
   const queued = n + blockers.emails;
   return { ...replay, completionsRechecked, blockers, mail: queued > 0 ? mailer.flush() : null };

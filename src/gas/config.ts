@@ -3,13 +3,15 @@
  * builds the working-day clock in the cohort's time zone. Bad values are reported (by key, row and
  * header), never silently dropped; what cannot work without a value (Day 1 Date) throws a clear error.
  */
-import { SCHEDULE_HEADERS, SETTINGS_HEADERS, SHEET } from '../domain/contract';
+import { COHORTS, SCHEDULE_HEADERS, SETTINGS_HEADERS, SHEET } from '../domain/contract';
+import type { CohortRow, CohortScope } from '../domain/cohorts';
 import { parseSchedule, type ScheduleItem } from '../domain/schedule';
 import { calendarConfigOf, parseSettings, type SettingIssue, type Settings } from '../domain/settings';
 import type { Zone } from '../domain/timeZone';
 import { WorkingClock } from '../domain/workingClock';
 import { reportSettingIssues } from './settingsAlert';
-import { ContractError, headerKey, SheetTable, type Spreadsheet } from './sheetTable';
+import { withRetry } from './retry';
+import { ContractError, headerKey, requireSheet, SheetTable, type Spreadsheet } from './sheetTable';
 import { spreadsheetZone, unusableZone, zoneFor } from './zone';
 
 export interface Config {
@@ -30,6 +32,12 @@ export interface Config {
   timeZoneProblem: string | null;
   /** The spreadsheet's own zone (File › Settings), always usable: e.g. for "which day is it" of alerts. */
   spreadsheetZone: Zone;
+  /**
+   * Set when this Config runs ONE class of the `Cohorts` sheet (`cohortConfig`): its name, Day 1, G2T
+   * Link and report are in `settings`, its clock in `clock`, and only its tracker rows are read
+   * (`inScope`). Absent in the single-cohort form (no `Cohorts` rows): every tracker row is the cohort's.
+   */
+  cohort?: CohortScope;
 }
 
 /**
@@ -45,12 +53,14 @@ export function loadConfig(ss: Spreadsheet): Config {
 
 /** The checks of `loadConfig`, without the email (Check settings shows them in its dialog instead). */
 export function readConfig(ss: Spreadsheet): Config {
-  const settingsTable = SheetTable.open(ss, SHEET.settings, SETTINGS_HEADERS);
-  const scheduleTable = SheetTable.open(ss, SHEET.schedule, SCHEDULE_HEADERS.slice(0, 2));
+  const settingsGrid = readGrid(ss, SHEET.settings, SETTINGS_HEADERS);
+  const scheduleGrid = readGrid(ss, SHEET.schedule, SCHEDULE_HEADERS.slice(0, 2));
   const baseZone = spreadsheetZone(ss);
-  const pairs = settingsTable
-    .rowIndexes()
-    .map((i) => [settingsTable.value(i, 'Key'), settingsTable.value(i, 'Value')]);
+  const [keyHeader, valueHeader] = SETTINGS_HEADERS;
+  const pairs = settingsGrid.rows.map((r) => [
+    r[settingsGrid.col(keyHeader)],
+    r[settingsGrid.col(valueHeader)],
+  ]);
   const parsed = parseSettings(pairs, baseZone, { trackerId: ss.getId() });
   const timeZoneProblem =
     parsed.badTimeZone === null
@@ -63,26 +73,14 @@ export function readConfig(ss: Spreadsheet): Config {
       : parsed.settings.timeZone
         ? zoneFor(parsed.settings.timeZone)
         : baseZone;
-  const scheduleRows = [
-    scheduleTable.headers,
-    ...scheduleTable.rowIndexes().map((i) => scheduleTable.headers.map((h) => scheduleTable.value(i, h))),
-  ];
+  const scheduleRows = [scheduleGrid.headers, ...scheduleGrid.rows];
   // Time cells in Schedule are Dates in the spreadsheet's zone: read them there.
   const schedule = parseSchedule(scheduleRows, baseZone);
   const issues: SettingIssue[] = [
     ...parsed.issues,
     ...schedule.problems.map((message) => ({ key: 'Schedule', value: '', message })),
   ];
-  let clock: WorkingClock | null = null;
-  const calendar = timeZoneProblem ? null : calendarConfigOf(parsed.settings, zone);
-  if (calendar) {
-    try {
-      clock = new WorkingClock(calendar);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      issues.push({ key: 'Working day', value: '', message });
-    }
-  }
+  const clock = buildClock(parsed.settings, zone, timeZoneProblem, issues);
   return {
     settings: parsed.settings,
     schedule: schedule.items,
@@ -95,9 +93,85 @@ export function readConfig(ss: Spreadsheet): Config {
   };
 }
 
+interface Grid {
+  headers: string[];
+  /** Data rows that hold anything, padded to the header width. */
+  rows: unknown[][];
+  col(header: string): number;
+}
+
+/**
+ * One sheet's values in one read (`getDataRange().getValues()`, retried on transient errors): two
+ * calls fewer per sheet than a SheetTable, which every run's Config pays. A missing sheet or required
+ * header is the same ContractError a SheetTable gives.
+ */
+function readGrid(ss: Spreadsheet, name: string, required: readonly string[]): Grid {
+  const sheet = requireSheet(ss, name);
+  const values = withRetry(() => sheet.getDataRange().getValues());
+  const headers = (values[0] ?? []).map((h) => String(h ?? '').trim());
+  const index = new Map<string, number>();
+  headers.forEach((h, c) => {
+    if (headerKey(h) && !index.has(headerKey(h))) index.set(headerKey(h), c);
+  });
+  const missing = required.filter((h) => !index.has(headerKey(h)));
+  if (missing.length > 0) {
+    const list = missing.map((h) => `"${h}"`).join(', ');
+    throw new ContractError(
+      `The sheet "${name}" is missing the required header${missing.length > 1 ? 's' : ''} ${list} ` +
+        `in row 1. Add ${missing.length > 1 ? 'them' : 'it'} (any position) or run ESP Licensing › Set up workbook.`,
+    );
+  }
+  const rows = values
+    .slice(1)
+    .filter((r) => r.some((v) => v !== '' && v !== null && v !== undefined))
+    .map((r) => headers.map((_, c) => r[c] ?? ''));
+  return { headers, rows, col: (h) => index.get(headerKey(h)) ?? -1 };
+}
+
+/** The working-day clock of `settings`, or null (a misconfigured day is added to `issues`). */
+function buildClock(
+  settings: Settings,
+  zone: Zone,
+  timeZoneProblem: string | null,
+  issues: SettingIssue[],
+): WorkingClock | null {
+  const calendar = timeZoneProblem ? null : calendarConfigOf(settings, zone);
+  if (!calendar) return null;
+  try {
+    return new WorkingClock(calendar);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    issues.push({ key: 'Working day', value: '', message });
+    return null;
+  }
+}
+
+/**
+ * The tracker's Config narrowed to one class of `Cohorts`: its name, Day 1 Date, G2T Link, Progress
+ * Report ID and its own working-day clock; every other setting (times, addresses, holidays, Schedule)
+ * is the tracker's. `scope` says which tracker rows are the class's.
+ */
+export function cohortConfig(base: Config, cohort: CohortRow, scope: CohortScope): Config {
+  const settings: Settings = {
+    ...base.settings,
+    cohortName: cohort.name,
+    day1: cohort.day1,
+    g2tLink: cohort.g2tLink,
+    progressReportId: cohort.progressReportId,
+  };
+  const issues = [...base.issues];
+  const clock = buildClock(settings, base.zone, base.timeZoneProblem, issues);
+  return { ...base, settings, clock, issues, problems: issues.map((i) => i.message), cohort: scope };
+}
+
 /** The working-day clock, or a ContractError telling the TL which setting to fill in. */
 export function requireClock(config: Config): WorkingClock {
   if (config.timeZoneProblem) throw new ContractError(config.timeZoneProblem);
+  if (!config.clock && config.cohort) {
+    throw new ContractError(
+      `"${SHEET.cohorts}" row ${config.cohort.sheetRow}, "${COHORTS.day1Date}" of "${config.cohort.name}" is blank or invalid: enter the class's first training day (e.g. 12/3/2026).`,
+    );
+  }
   if (!config.clock) {
     throw new ContractError(
       'Settings "Day 1 Date" is blank or invalid: enter the cohort\'s first training day (e.g. 12/3/2026).' +

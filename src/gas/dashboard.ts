@@ -54,7 +54,10 @@ export function refreshDashboard(ss: Spreadsheet, config: Config, rows: readonly
   const sheet = ss.getSheetByName(SHEET.dashboard) ?? ss.insertSheet(SHEET.dashboard);
   const at = now();
   const local = config.zone.toLocal(at);
-  const stamp = `Updated ${formatMdy(config.zone.ymd(at))} ${local.hour}:${String(local.minute).padStart(2, '0')}`;
+  // With several classes in the tracker, the dashboard says which one it shows (the last one refreshed).
+  const stamp =
+    `Updated ${formatMdy(config.zone.ymd(at))} ${local.hour}:${String(local.minute).padStart(2, '0')}` +
+    (config.cohort ? ` — ${config.cohort.name}` : '');
   const itemRows = counts.byItem.map((i) => [i.item, i.dueDay, i.done, i.notDone]);
   const tlRows = counts.byTl.map((t) => [t.tl, t.agents, t.complete, t.onTrack, t.atRisk, t.behind, t.mia]);
   const width = Math.max(BY_ITEM_HEADERS.length, BY_TL_HEADERS.length);

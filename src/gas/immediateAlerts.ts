@@ -10,6 +10,7 @@ import { type AgentRef, type AlertPlace, type TrackerLinks } from '../domain/ema
 import type { Settings } from '../domain/settings';
 import { now } from './clock';
 import { composed } from './mailRecipes';
+import { classSettingsFor } from './cohorts';
 import type { Config } from './config';
 import { lazyTrackerLinks } from './emailLinks';
 import { Mailer, type MailSummary } from './mailer';
@@ -121,6 +122,7 @@ export function handleTrackerEdit(
   const { settings } = config;
   const mailer = new Mailer(ss, settings);
   const links = lazyTrackerLinks(ss);
+  const settingsOf = classSettingsFor(ss, config);
   let queued = 0;
   for (let i = first; i <= Math.min(last, tracker.rowCount - 1); i++) {
     if (!tracker.text(i, TRACKER.oid) && !tracker.text(i, TRACKER.agentName)) continue;
@@ -128,7 +130,7 @@ export function handleTrackerEdit(
       tracker.set(i, TRACKER.lastUpdated, at);
       result.stamped++;
     }
-    for (const m of rowAlerts(tracker, i, settings, links)) {
+    for (const m of rowAlerts(tracker, i, settingsOf(tracker, i), links)) {
       mailer.queue(m);
       (m.kind === 'sales-inhibitor' ? result.salesInhibitors : result.readyForProduction).push(
         tracker.text(i, TRACKER.agentName),
@@ -150,9 +152,10 @@ export function handleTrackerEdit(
 export function recheckImmediateAlerts(ss: Spreadsheet, config: Config, mailer: Mailer): number {
   const tracker = SheetTable.open(ss, SHEET.tracker, [TRACKER.agentName, TRACKER.oid]);
   const links = lazyTrackerLinks(ss);
+  const settingsOf = classSettingsFor(ss, config);
   let n = 0;
   for (const i of tracker.rowIndexes()) {
-    for (const m of rowAlerts(tracker, i, config.settings, links)) {
+    for (const m of rowAlerts(tracker, i, settingsOf(tracker, i), links)) {
       mailer.queue(m);
       n++;
     }

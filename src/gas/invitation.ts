@@ -58,7 +58,7 @@ export function sendInvitation(
     certCoordinatorEmail: settings.certCoordinatorEmails[0] ?? settings.licensingTeamEmails[0] ?? '',
   });
   const mailer = new Mailer(ss, settings);
-  const agents = readAgents(ss);
+  const agents = readAgents(ss, config);
   for (const agent of agents) {
     mailer.queue({
       kind: 'g2t-invitation',

@@ -31,6 +31,7 @@ import {
   unmatchedCompletionEmail,
 } from '../domain/emails';
 import { settingsProblemsEmail } from '../domain/settings';
+import { reportTamperingEmail } from '../domain/reportEmails';
 import { isDate } from '../domain/values';
 import { zoneFor } from './zone';
 
@@ -55,6 +56,7 @@ const TEMPLATES = {
   'exempt-list': exemptListEmail,
   'unmatched-completion': unmatchedCompletionEmail,
   'settings-problems': settingsProblemsEmail,
+  'report-tampering': reportTamperingEmail,
   'tl-blockers': tlBlockersEmail,
   'payment-issues': paymentIssuesEmail,
 } as const;

@@ -36,6 +36,7 @@ import {
 } from '../domain/roster';
 import type { ScheduleItem } from '../domain/schedule';
 import type { Config } from './config';
+import { agentInCohort, recordCohortReportId } from './cohorts';
 import { writeSetting } from './config';
 import { openSpreadsheet } from './open';
 import { loadRowMap, type RowMap, saveRowMap } from './reportRowMap';
@@ -72,8 +73,8 @@ export interface ReportResult {
   folderNote: string;
 }
 
-/** Tracker rows as domain agents (every row with a name or an OID). */
-export function readAgents(ss: Spreadsheet): Agent[] {
+/** Tracker rows as domain agents (every row with a name or an OID); with a class's Config, its rows only. */
+export function readAgents(ss: Spreadsheet, config?: Config): Agent[] {
   const table = SheetTable.open(ss, SHEET.tracker, [
     TRACKER.agentName,
     TRACKER.oid,
@@ -86,7 +87,7 @@ export function readAgents(ss: Spreadsheet): Agent[] {
       row: table.sheetRow(i),
       values: Object.fromEntries(present.map((h) => [h, table.value(i, h)])),
     })),
-  );
+  ).filter((a) => !config || agentInCohort(config, a));
 }
 
 /**
@@ -159,7 +160,9 @@ export function createProgressReport(ss: Spreadsheet, config: Config): ReportRes
     throw new ContractError('Settings "Day 1 Date" is blank: the report is named after it.');
   if (schedule.length === 0)
     throw new ContractError('The "Schedule" sheet has no items: run Set up workbook.');
-  const { agents, settingsGrid } = readTracker(trackerId);
+  const { agents: everyAgent, settingsGrid } = readTracker(trackerId);
+  // One class's report (SPEC "Cohorts overlap"): its agents only.
+  const agents = everyAgent.filter((a) => agentInCohort(config, a));
   if (agents.length === 0) throw new ContractError('The "ESP Tracker" sheet has no agents yet.');
   const problems = validateRoster(agents);
   const blocking = blockingProblems(problems);
@@ -176,7 +179,8 @@ export function createProgressReport(ss: Spreadsheet, config: Config): ReportRes
   if (reportId === trackerId) throw trackerIdError('Progress Report ID', reportId);
   // Recorded at once: a run stopped later (time limit, Drive error) is finished by the next run
   // instead of creating a second report.
-  if (created) recordReportId(ss, trackerId, settingsGrid, reportId);
+  if (created && config.cohort) recordCohortReportId(ss, config.cohort, reportId);
+  else if (created) recordReportId(ss, trackerId, settingsGrid, reportId);
   const stored = created ? null : loadRowMap(reportId);
   // A new file surely has no Tick Log: made before the layout is read, which then gives its sheet ID.
   const tickLogMadeNow = opened.blank && makeTickLog(report) !== null;

@@ -4,7 +4,7 @@
  * `AHIP/Aetna Status` (one write) and rewrites the tracker's `Pace` sheet (one write) for TLs to see.
  * Sheets calls do not depend on the number of agents.
  */
-import { PROGRESS_SHEET, SHEET, TRACKER } from '../domain/contract';
+import { COHORTS, PROGRESS_SHEET, SHEET, TRACKER } from '../domain/contract';
 import {
   assessPace,
   MEASUREMENT_TEXT,
@@ -15,12 +15,14 @@ import {
   type Verdict,
 } from '../domain/pace';
 import { LAST_SELF_REPORT, TICK_LOG_HEADERS, TICK_LOG_SHEET } from '../domain/progressReport';
-import { cellInput, escapeHtml, isDate } from '../domain/values';
+import { cellInput, isDate } from '../domain/values';
 import { now } from './clock';
+import { rowInCohort } from './cohorts';
 import { type Config, requireClock } from './config';
 import { ContractError, headerKey, SheetTable, type Sheet, type Spreadsheet } from './sheetTable';
 import { dedupeKey } from '../domain/alerts';
 import { Mailer } from './mailer';
+import { composed } from './mailRecipes';
 import { openSpreadsheet } from './open';
 import { loadRowMap, type RowMap } from './reportRowMap';
 
@@ -169,6 +171,10 @@ function reconcile(
 export function syncProgress(ss: Spreadsheet, config: Config): SyncResult {
   const clock = requireClock(config);
   const reportId = config.settings.progressReportId;
+  if (!reportId && config.cohort)
+    throw new ContractError(
+      `"${SHEET.cohorts}" row ${config.cohort.sheetRow}, "${COHORTS.progressReportId}" of "${config.cohort.name}" is blank: run Create progress report for this class first.`,
+    );
   if (!reportId)
     throw new ContractError('Settings "Progress Report ID" is blank: run Create progress report first.');
   if (reportId.trim() === ss.getId())
@@ -190,7 +196,7 @@ export function syncProgress(ss: Spreadsheet, config: Config): SyncResult {
   let statusUpdates = 0;
   for (const i of tracker.rowIndexes()) {
     const oid = tracker.text(i, TRACKER.oid);
-    if (!oid) continue;
+    if (!oid || !rowInCohort(config, tracker, i)) continue;
     const r = reportRows.get(oid.toLowerCase());
     const lastSelf = r === undefined ? null : progress.value(r, LAST_SELF_REPORT);
     const log = [...(ticks.get(oid.toLowerCase()) ?? [])];
@@ -315,30 +321,11 @@ function creditedRows(progress: SheetTable, map: RowMap | null, integrity: strin
 function alertLicensingTeam(ss: Spreadsheet, config: Config, report: Spreadsheet, integrity: string[]): void {
   const to = config.settings.licensingTeamEmails;
   if (to.length === 0) return;
-  const url = report.getUrl();
-  const subject = `Progress report tampering: ${integrity.length} problem(s) need a look`;
-  const lines = integrity.slice(0, 50);
-  const more = integrity.length - lines.length;
-  const body = [
-    'The nightly sync found changes agents should not be able to make in the shared progress report.',
-    'Nothing was credited from them:',
-    ...lines.map((l) => `- ${l}`),
-    ...(more > 0 ? [`- and ${more} more`] : []),
-    url,
-  ].join('\n');
-  const items =
-    lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('') + (more > 0 ? `<li>and ${more} more</li>` : '');
-  const htmlBody =
-    '<p>The nightly sync found changes agents should not be able to make in the shared progress report. ' +
-    `Nothing was credited from them:</p><ul>${items}</ul>` +
-    `<p><a href="${escapeHtml(url)}">Open the progress report</a></p>`;
   const mailer = new Mailer(ss, config.settings);
   mailer.queue({
     kind: 'report-integrity',
     to,
-    subject,
-    htmlBody,
-    body,
+    ...composed('report-tampering', { problems: integrity, reportUrl: report.getUrl() }),
     urgent: false,
     dedupeKey: dedupeKey('report-integrity', config.zone.ymd(now()), integrity.join(' / ').slice(0, 200)),
   });

@@ -4,20 +4,50 @@
  * Schedule rows, dropdowns, checkboxes, red/amber/green colouring, frozen header rows. Running it
  * again adds nothing. Returns one line per thing it added, for the TL.
  */
-import { DASHBOARD_TITLE, SETTINGS_HEADERS, SHEET, TRACKER } from '../domain/contract';
+import {
+  COHORT_SETTING_KEYS,
+  COHORTS,
+  COHORTS_HEADERS,
+  DASHBOARD_TITLE,
+  SETTINGS_HEADERS,
+  SHEET,
+  TRACKER,
+} from '../domain/contract';
 import { DEFAULT_SCHEDULE, scheduleToRows } from '../domain/schedule';
 import { SETTING_DEFINITIONS } from '../domain/settings';
 import { COLOR, COLOR_RULES, COLUMN_RULES, type ColorRule, type ColumnRule } from '../domain/workbookPlan';
-import { keepAsText, PLAIN_TEXT_FORMAT } from '../domain/values';
+import { isBlank, keepAsText, PLAIN_TEXT_FORMAT, toText } from '../domain/values';
 import { syncAttendanceRoster } from './attendanceRoster';
 import { headerKey, SheetTable, type Sheet, type Spreadsheet } from './sheetTable';
 import { SHEET_SPECS, type SheetSpec } from './sheetSpecs';
 
+/** `Cohorts` (one row per class), created before Schedule and Settings. */
+const COHORTS_SPEC: SheetSpec = {
+  name: SHEET.cohorts,
+  headers: COHORTS_HEADERS,
+  frozenColumns: 1,
+  tabColor: '#674ea7',
+};
+
+function workbookSpecs(): SheetSpec[] {
+  const specs = [...SHEET_SPECS];
+  if (specs.some((s) => s.name === SHEET.cohorts)) return specs;
+  const at = specs.findIndex((s) => s.name === SHEET.schedule);
+  specs.splice(at < 0 ? specs.length : at, 0, COHORTS_SPEC);
+  return specs;
+}
+
 export function setupWorkbook(ss: Spreadsheet): string[] {
   const added: string[] = [];
   const sheets = new Map<string, { sheet: Sheet; headers: HeaderIndex }>();
-  for (const spec of SHEET_SPECS) sheets.set(spec.name, ensureSheet(ss, spec, added));
+  for (const spec of workbookSpecs()) sheets.set(spec.name, ensureSheet(ss, spec, added));
   ensureSettingsRows(sheets.get(SHEET.settings)!.sheet, added);
+  migrateSingleCohort(
+    sheets.get(SHEET.settings)!.sheet,
+    sheets.get(SHEET.cohorts)!.sheet,
+    sheets.get(SHEET.tracker)!.sheet,
+    added,
+  );
   ensureScheduleRows(sheets.get(SHEET.schedule)!.sheet, added);
   ensureDashboardTitle(sheets.get(SHEET.dashboard)!.sheet, added);
   for (const [name, { sheet, headers }] of sheets) {
@@ -102,6 +132,64 @@ function ensureSettingsRows(sheet: Sheet, added: string[]): void {
   table.flush();
   sheet.getRange(firstRow, keyCol + 1, missing.length, 1).setNotes(missing.map((d) => [d.description]));
   added.push(`Settings: added ${missing.length} key(s): ${missing.map((d) => d.key).join(', ')}.`);
+}
+
+/**
+ * Moves the single-cohort Settings (Cohort Name, Day 1 Date, G2T Link, Progress Report ID) into the first
+ * `Cohorts` row — only while `Cohorts` has no class yet and Settings name one (a Cohort Name or a Day 1
+ * Date), so re-running adds nothing. The Settings keys and values stay where they are (read-only history,
+ * with a note saying where the class lives now): nothing is lost. The Day 1 cell is copied as it is (a
+ * date stays a date); the Status is filled in by the next run from the class's clock.
+ */
+function migrateSingleCohort(
+  settingsSheet: Sheet,
+  cohortsSheet: Sheet,
+  trackerSheet: Sheet,
+  added: string[],
+): void {
+  const cohorts = SheetTable.read(cohortsSheet, [COHORTS.cohort, COHORTS.day1Date]);
+  if (cohorts.rowIndexes().some((i) => !cohorts.isBlankRow(i))) return;
+  const settings = SheetTable.read(settingsSheet, SETTINGS_HEADERS);
+  const rowOf = new Map(settings.rowIndexes().map((i) => [headerKey(settings.value(i, 'Key')), i]));
+  const raw = (key: string) => {
+    const i = rowOf.get(headerKey(key));
+    return i === undefined ? '' : settings.value(i, 'Value');
+  };
+  const name = toText(raw(COHORT_SETTING_KEYS.cohort)).trim();
+  const day1 = raw(COHORT_SETTING_KEYS.day1Date);
+  if (!name && isBlank(day1)) return;
+  const cohortName = name || `Cohort of ${toText(day1)}`;
+  cohorts.append({
+    [COHORTS.cohort]: cohortName,
+    [COHORTS.day1Date]: typeof day1 === 'string' ? day1.trim() : day1,
+    [COHORTS.g2tLink]: toText(raw(COHORT_SETTING_KEYS.g2tLink)).trim(),
+    [COHORTS.progressReportId]: toText(raw(COHORT_SETTING_KEYS.progressReportId)).trim(),
+  });
+  cohorts.flush();
+  // The agents already on the roster are this class's: said in their row, so a class added later
+  // (a blank Cohort then means the new class) never takes them over.
+  const tracker = SheetTable.read(trackerSheet, [TRACKER.agentName, TRACKER.oid, TRACKER.cohort]);
+  let stamped = 0;
+  for (const i of tracker.rowIndexes()) {
+    if (!tracker.text(i, TRACKER.agentName) && !tracker.text(i, TRACKER.oid)) continue;
+    if (tracker.text(i, TRACKER.cohort)) continue;
+    tracker.setText(i, TRACKER.cohort, cohortName);
+    stamped++;
+  }
+  if (stamped > 0) tracker.flush();
+  const valueCol = settings.col('Value') + 1;
+  for (const key of Object.values(COHORT_SETTING_KEYS)) {
+    const i = rowOf.get(headerKey(key));
+    if (i === undefined) continue;
+    settingsSheet
+      .getRange(settings.sheetRow(i), valueCol)
+      .setNote(
+        `Moved to the "${SHEET.cohorts}" sheet (class "${cohortName}") by set-up; edit it there. Kept here for the record.`,
+      );
+  }
+  added.push(
+    `Cohorts: moved the class "${cohortName}" from Settings (Cohort Name, Day 1 Date, G2T Link, Progress Report ID) into its first row; the Settings values are kept${stamped ? `; ${stamped} agent row(s) now name it in "${TRACKER.cohort}"` : ''}.`,
+  );
 }
 
 /** Writes the default 3.5-day schedule only into an empty Schedule: a team's edits are never replaced. */

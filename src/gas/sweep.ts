@@ -5,12 +5,14 @@
  * a second sweep the same day sends nothing (dedupe keys carry the date).
  */
 import { dedupeKey } from '../domain/alerts';
+import { LAST_SWEEP_DAY } from '../domain/cohorts';
 import { ISSUE_VALUES } from '../domain/contract';
 import { type DigestInput, digestNeedsAction, type TeamCounts, type TrackerLinks } from '../domain/emails';
 import type { Agent } from '../domain/roster';
 import { isDate } from '../domain/values';
 import { now } from './clock';
 import { composed } from './mailRecipes';
+import { cohortKeyPart } from './cohorts';
 import { type Config, requireClock } from './config';
 import { type AttendanceOutcome, applyAttendanceRule } from './attendanceRule';
 import { RunBudget, scheduleContinuation } from './continuation';
@@ -24,7 +26,7 @@ import { type PaceRow, syncProgress, verdictCounts } from './progressSync';
 import type { Spreadsheet } from './sheetTable';
 
 /** The sweep runs on working days from Day 1 through the day after Day 4 (the Final CAP extension). */
-export const LAST_SWEEP_DAY = 5;
+export { LAST_SWEEP_DAY };
 
 export type SweepResult =
   | { skipped: string }
@@ -76,7 +78,7 @@ export function runNightlySweep(ss: Spreadsheet, config: Config, budget = new Ru
         to: [tlEmail],
         ...composed('tl-digest', digest),
         urgent: false,
-        dedupeKey: dedupeKey('tl-digest', today, tlEmail),
+        dedupeKey: dedupeKey('tl-digest', today, tlEmail, ...cohortKeyPart(config)),
         agents: rows.map((r) => r.name),
       });
     }
@@ -112,7 +114,7 @@ export function runNightlySweep(ss: Spreadsheet, config: Config, budget = new Ru
     to: config.settings.licensingTeamEmails,
     ...composed('licensing-summary', { cohortName: config.settings.cohortName, ymd: today, teams, links }),
     urgent: false,
-    dedupeKey: dedupeKey('licensing-summary', today),
+    dedupeKey: dedupeKey('licensing-summary', today, ...cohortKeyPart(config)),
   });
   refreshDashboard(ss, config, sync.rows);
   const mail = mailer.flush(budget);

@@ -33,9 +33,9 @@ describe('strict google.script.run in Chromium', () => {
     const { ws, bundle } = cohort();
     // The real function, with one Date slipped into a nested row: what a careless change would do.
     const dated: Bundle = {
-      ...bundle,
+      ...(bundle as Bundle),
       getCohortStatus: (...args: unknown[]) => {
-        const status = bundle.getCohortStatus(...args) as { rows: Record<string, unknown>[] };
+        const status = bundle.getCohortStatus(...args);
         return {
           ...status,
           rows: status.rows.map((r, k) => (k === 0 ? { ...r, lastSeen: new Date(0) } : r)),

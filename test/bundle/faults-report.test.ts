@@ -120,7 +120,7 @@ describe('Fault matrix: Agent Progress Report', () => {
     forgedRange.setValues([forged.map((v) => (v === false ? '' : v))]);
     ws.clock.set(DAY1_5PM);
     // The report's edit trigger logs those ticks under the OID the row shows (and its row number).
-    bundle.onReportEdit({ range: forgedRange, value: 'TRUE' });
+    bundle.onReportEdit({ range: forgedRange, value: 'TRUE' } as GoogleAppsScript.Events.SheetsOnEdit);
     const log = report.sheet('Tick Log').getDataRange().getValues().slice(1);
     expect(log.filter((r) => r[1] === 'OID1002').length).toBe(items.length);
     bundle.menuSyncProgress();

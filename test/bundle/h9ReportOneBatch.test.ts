@@ -155,8 +155,10 @@ describe('Create progress report: every protection in one Sheets batchUpdate (bu
     const large = cost(1000);
     expect(large).toEqual(small);
     const total = Object.values(small).reduce((a, b) => a + b, 0);
-    // 40 is the target of issue 14; the rest of the gap is loadConfig's 11 SpreadsheetApp calls (config.ts)
-    // and the fake's metered Session calls inside SpreadsheetApp.create: see the bench's floor footnote.
-    expect(total).toBeLessThanOrEqual(55);
+    // 53 here with a Leadership folder, 52 without (was 262 at 10 agents, 13,134 at 1,000). Issue 14's
+    // target is 40: the rest is loadConfig's 11 SpreadsheetApp calls (config.ts), the fake's metered Session
+    // calls inside SpreadsheetApp.create and 5 structural SpreadsheetApp calls the fake's batchUpdate cannot
+    // do yet (see out/bench.md, floor).
+    expect(total).toBeLessThanOrEqual(53);
   });
 });

@@ -125,10 +125,10 @@ describe('Create progress report (built bundle)', () => {
     const headers = progress.getRange(1, 1, 1, progress.getLastColumn()).getValues()[0];
     const box = progress.getRange(3, headers.indexOf('Module 1 Reviewed') + 1);
     box.setValue(true);
-    bundle.onReportEdit({ range: box, value: 'TRUE' });
+    bundle.onReportEdit({ range: box, value: 'TRUE' } as GoogleAppsScript.Events.SheetsOnEdit);
     ws.clock.advanceMinutes(5);
     box.setValue(false);
-    bundle.onReportEdit({ range: box, value: 'FALSE' });
+    bundle.onReportEdit({ range: box, value: 'FALSE' } as GoogleAppsScript.Events.SheetsOnEdit);
     const log = ws.spreadsheets.fake(id).sheet('Tick Log').getDataRange().getValues();
     expect(log.slice(1).map((r) => [r[1], r[3], r[4]])).toEqual([
       ['OID1001', 'Module 1 Reviewed', true],

@@ -2,6 +2,7 @@ import { SHEET, TRACKER, TRACKER_HEADERS } from '../../src/domain/contract';
 import { MENU_TITLE } from '../../src/gas/menu';
 import { bundledWorkspace } from '../helpers/bundle';
 import { DAY1_9AM, writeRoster } from '../helpers/workbook';
+import type { Bundle } from '../../workspace/workspace';
 
 describe('set-up and validation through the built bundle', () => {
   it('onOpen adds the ESP Licensing menu', () => {
@@ -37,7 +38,8 @@ describe('set-up and validation through the built bundle', () => {
     // A bad note typed in the moved column is still caught by the simple trigger.
     const range = sheet.getRange(3, shuffled.indexOf(TRACKER.coachingNote) + 1);
     range.setValue('Sam - 2/30/2026 - late');
-    bundle.onEdit({ range, value: 'Sam - 2/30/2026 - late', source: ws.tracker });
+    // The workspace's own event shape (a fake spreadsheet as source), as ws.userEdit passes it.
+    (bundle as Bundle).onEdit({ range, value: 'Sam - 2/30/2026 - late', source: ws.tracker });
     expect(range.getNote()).toMatch(/not a real calendar date/);
     expect(range.getValue()).toBe('Sam - 2/30/2026 - late');
     expect(sheet.getRange(2, 2).getValue()).toBe('Early');

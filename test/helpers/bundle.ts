@@ -63,9 +63,22 @@ export function topLevelFunctions(): string[] {
   return [...builtSource().matchAll(/^function ([A-Za-z_$][\w$]*)\s*\(/gm)].map((m) => m[1]);
 }
 
-export function bundledWorkspace(options: WorkspaceOptions = {}): { ws: Workspace; bundle: Bundle } {
+type Entry = typeof import('../../src/entry');
+
+/** The built bundle's global functions, typed from src/entry.ts's exports (functions only). */
+export type EntryPoints = {
+  [K in keyof Entry as Entry[K] extends (...args: never[]) => unknown ? K : never]: Entry[K];
+};
+
+/**
+ * What bundledWorkspace() returns: the entry points as typed above (a property's type is exactly the
+ * export's), and still a `Bundle` for the workspace's helpers that run triggers by name.
+ */
+export type EntryBundle = EntryPoints & Bundle;
+
+export function bundledWorkspace(options: WorkspaceOptions = {}): { ws: Workspace; bundle: EntryBundle } {
   builtSource();
   const ws = new Workspace({ htmlDir: BUILD_DIR, ...options });
   const bundle = loadBundle(ws, BUILD_DIR);
-  return { ws, bundle };
+  return { ws, bundle: bundle as EntryBundle };
 }

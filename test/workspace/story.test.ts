@@ -18,5 +18,12 @@ describe('the npm start story', () => {
     // The HTML-named sample agent is shown as text everywhere.
     expect(index).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(index).not.toContain('<img src=x');
+    // Two classes overlap: the next one is added during this one's CAP extension and runs on its own clock.
+    expect(index).toContain('Spring 2026 Cohort B gets its own progress report and G2T invitation');
+    // With one class in the tracker, menu actions never ask which (old: the Day 4-5 syncs asked and failed).
+    expect(index).not.toContain('is not a class in');
+    expect(index).toMatch(
+      /[1-9]\d* TL digest\(s\) about Spring 2026 Cohort B \(0 of them name an agent of Winter 2026 Cohort A, which is Closed/,
+    );
   });
 });

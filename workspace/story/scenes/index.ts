@@ -1,5 +1,6 @@
 /** Every scene of the local story; `Story.play` runs them in time order, so areas interleave by day. */
 import type { Scene } from '../story';
+import { cohortsScenes } from './cohorts';
 import { notesScenes } from './notes';
 import { reportScenes } from './report';
 import { screensScenes } from './screens';
@@ -12,4 +13,5 @@ export const SCENES: readonly Scene[] = [
   ...reportScenes,
   ...sweepScenes,
   ...screensScenes,
+  ...cohortsScenes,
 ];
