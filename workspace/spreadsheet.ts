@@ -67,6 +67,7 @@ type SsKeys =
   | 'addViewer'
   | 'addViewers'
   | 'deleteSheet'
+  | 'getActiveRange'
   | 'getActiveSheet'
   | 'getEditors'
   | 'getId'
@@ -85,6 +86,12 @@ type SsKeys =
   | 'setActiveSheet'
   | 'setSpreadsheetTimeZone'
   | 'toast';
+
+/**
+ * The user's selection per spreadsheet (the sheet and the last selected rectangle), set by the non-API
+ * `selectRange` (a user clicking a cell). Kept beside the model, not in it: it is the UI's state.
+ */
+const selections = new WeakMap<SpreadsheetModel, { sheetId: number; rect: Rect }>();
 
 export class FakeSpreadsheet implements Book, Pick<GSpreadsheet, SsKeys> {
   constructor(
@@ -197,6 +204,29 @@ export class FakeSpreadsheet implements Book, Pick<GSpreadsheet, SsKeys> {
     }
     m.sheets.splice(i, 1);
     if (m.activeSheetId === target.id) m.activeSheetId = m.sheets[0].id;
+  }
+  /**
+   * Google: "Returns the selected range in the active sheet, or null if there is no active range. If
+   * multiple ranges are selected this method returns only the last selected range." Here: the range the
+   * user selected (`selectRange`) when it is on the active sheet, else null.
+   */
+  getActiveRange(): GRange | null {
+    this.call('getActiveRange');
+    const m = this.model;
+    const selected = selections.get(m);
+    const active = m.sheets.find((s) => s.id === m.activeSheetId) ?? m.sheets[0];
+    if (!selected || selected.sheetId !== active.id) return null;
+    return this.rangeWrapper(active, { ...selected.rect });
+  }
+  /** Non-API (unmetered): the user selects `a1` on sheet `sheetName`, which becomes the active sheet. */
+  selectRange(sheetName: string, a1: string): void {
+    const m = this.model;
+    const sheet = m.sheets.find((s) => s.name === sheetName);
+    if (!sheet) throw new Error(`No sheet named "${sheetName}"`);
+    const rect = parseA1(a1, sheet.maxRows, sheet.maxCols);
+    checkBounds(sheet, rect);
+    m.activeSheetId = sheet.id;
+    selections.set(m, { sheetId: sheet.id, rect });
   }
   getActiveSheet(): FakeSheetT {
     this.call('getActiveSheet');

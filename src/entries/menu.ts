@@ -1,5 +1,6 @@
 /** Entry points of the `ESP Licensing` menu (src/gas/menu.ts lists them): each shows its result to the TL. */
 import { SHEET } from '../domain/contract';
+import { configForAgents } from '../gas/agentCohort';
 import { confirmFinalCapIssued, generateCapDocument } from '../gas/capDocument';
 import { chooseCohortConfig } from '../gas/cohorts';
 import { type Config, loadConfig } from '../gas/config';
@@ -123,7 +124,9 @@ export function menuGenerateCapDocument(): string {
   if (answer.getSelectedButton() !== ui.Button.OK) return 'Cancelled.';
   return runFromMenu('Generate CAP document', () =>
     withDocumentLock(() => {
-      const doc = generateCapDocument(tracker(), loadConfig(tracker()), answer.getResponseText());
+      const oid = answer.getResponseText();
+      const config = configForAgents(tracker(), loadConfig(tracker()), [oid], 'Generate CAP document');
+      const doc = generateCapDocument(tracker(), config, oid);
       const level = doc.capLevel ? `\nCAP Level: ${doc.capLevel}.` : '';
       return `${doc.name}\nShared with ${doc.sharedWith.join(', ') || 'nobody new'} (no link access); linked in Coaching Log.${level}\n${doc.url}`;
     }),
@@ -163,6 +166,10 @@ export function menuConfirmFinalCapIssued(): string {
   const answer = ui.prompt('Confirm Final CAP issued', 'Agent OID:', ui.ButtonSet.OK_CANCEL);
   if (answer.getSelectedButton() !== ui.Button.OK) return 'Cancelled.';
   return runFromMenu('Confirm Final CAP issued', () =>
-    withDocumentLock(() => confirmFinalCapIssued(tracker(), loadConfig(tracker()), answer.getResponseText())),
+    withDocumentLock(() => {
+      const oid = answer.getResponseText();
+      const config = configForAgents(tracker(), loadConfig(tracker()), [oid], 'Confirm Final CAP issued');
+      return confirmFinalCapIssued(tracker(), config, oid);
+    }),
   );
 }

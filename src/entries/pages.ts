@@ -13,6 +13,7 @@ import {
   requireText,
   requireTextList,
 } from '../domain/pageArguments';
+import { chooseViewClass, configForAgents } from '../gas/agentCohort';
 import { generateCapDocument } from '../gas/capDocument';
 import { loadConfig, readConfig } from '../gas/config';
 import { type AttendanceSidebarView, attendanceSidebarView } from '../gas/attendanceView';
@@ -26,18 +27,18 @@ function tracker(): GoogleAppsScript.Spreadsheet.Spreadsheet {
 
 const SCOPES: readonly Scope[] = ['mine', 'all'];
 
-/** The attendance sidebar's data. `scope` is "mine" or "all"; `header` optionally picks a check. */
-export function getAttendanceView(scope: unknown, header?: unknown): AttendanceSidebarView {
+/**
+ * The attendance sidebar's data. `scope` is "mine" or "all"; `header` optionally picks a check; `cohort`
+ * optionally picks the class (with several classes the view shows one, on its own clock).
+ */
+export function getAttendanceView(scope: unknown, header?: unknown, cohort?: unknown): AttendanceSidebarView {
   const which = requireOneOf('getAttendanceView', 'scope', scope ?? 'mine', SCOPES);
   const check = optionalText('getAttendanceView', 'header', header);
+  const requested = optionalText('getAttendanceView', 'cohort', cohort) ?? '';
+  const user = Session.getActiveUser().getEmail();
   // Read-only and without the lock: readConfig never sends the settings email.
-  return attendanceSidebarView(
-    tracker(),
-    readConfig(tracker()),
-    which,
-    Session.getActiveUser().getEmail(),
-    check,
-  );
+  const choice = chooseViewClass(tracker(), readConfig(tracker()), user, requested);
+  return attendanceSidebarView(tracker(), choice.config, which, user, check, choice);
 }
 
 /**
@@ -57,7 +58,9 @@ export function saveAttendance(
   const excuses = optionalExcuseList('saveAttendance', 'excused', excused);
   const user = Session.getActiveUser().getEmail();
   return withDocumentLock(() => {
-    const saved = saveHandsCheck(tracker(), loadConfig(tracker()), check, present, shown, excuses, user);
+    // The agents' class's clock and rule (one class per save: the view shows one class at a time).
+    const config = configForAgents(tracker(), loadConfig(tracker()), shown ?? present, 'Save attendance');
+    const saved = saveHandsCheck(tracker(), config, check, present, shown, excuses, user);
     return {
       header: saved.header,
       present: saved.present,
@@ -92,5 +95,8 @@ export function createCapDocument(oid: unknown, level?: unknown): string {
     level === undefined || level === null || level === ''
       ? undefined
       : requireOneOf('createCapDocument', 'level', level, CAP_DOCUMENT_LEVELS);
-  return withDocumentLock(() => generateCapDocument(tracker(), loadConfig(tracker()), agent, capLevel).url);
+  return withDocumentLock(() => {
+    const config = configForAgents(tracker(), loadConfig(tracker()), [agent], 'CAP document');
+    return generateCapDocument(tracker(), config, agent, capLevel).url;
+  });
 }

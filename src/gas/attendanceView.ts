@@ -9,6 +9,7 @@ import { ATTENDANCE_FIXED_HEADERS, attendanceCheckHeaders, SHEET, TRACKER } from
 import { toBool } from '../domain/values';
 import { recordedChecks } from './attendanceRule';
 import { now } from './clock';
+import { rowInCohort } from './cohorts';
 import type { Config } from './config';
 import { defaultCheck, type Scope } from './screens';
 import { SheetTable, type Spreadsheet } from './sheetTable';
@@ -44,6 +45,10 @@ export interface AttendanceSidebarView {
   showingAll: boolean;
   threshold: number;
   agents: AttendanceSidebarAgent[];
+  /** The classes the TL can switch between ([] with a single cohort): the view shows one class at a time. */
+  cohorts: string[];
+  /** The class shown, whose clock picked `current` ('' with a single cohort). */
+  cohort: string;
 }
 
 export function attendanceSidebarView(
@@ -52,6 +57,7 @@ export function attendanceSidebarView(
   scope: Scope,
   user: string,
   header?: string,
+  classes: { cohorts: string[]; cohort: string } = { cohorts: [], cohort: '' },
 ): AttendanceSidebarView {
   const checks = attendanceCheckHeaders();
   const current = header && checks.includes(header) ? header : defaultCheck(config, now());
@@ -71,7 +77,13 @@ export function attendanceSidebarView(
   );
   const recorded = recordedChecks(attendance, checks, current, (i, h) => excusedOf.get(i)?.has(h) ?? false);
   const threshold = config.settings.miaConsecutiveMisses;
-  const everyone = rows.map((i): AttendanceSidebarAgent & { tlEmail: string } => {
+  // With several classes, only the shown class's agents (their checks are on its own clock).
+  const inClass = rows.filter((i) => {
+    if (!config.cohort) return true;
+    const t = trackerRow.get(attendance.text(i, OID_H).toLowerCase());
+    return t !== undefined && rowInCohort(config, tracker, t);
+  });
+  const everyone = inClass.map((i): AttendanceSidebarAgent & { tlEmail: string } => {
     const oid = attendance.text(i, OID_H);
     const excused = excusedOf.get(i) ?? new Map<string, string>();
     const values = Object.fromEntries(recorded.map((h) => [h, attendance.value(i, h)]));
@@ -106,5 +118,7 @@ export function attendanceSidebarView(
     showingAll,
     threshold,
     agents: (showingAll ? everyone : mine).map(({ tlEmail: _tlEmail, ...agent }) => agent),
+    cohorts: classes.cohorts,
+    cohort: classes.cohort,
   };
 }

@@ -20,7 +20,7 @@ import { COHORT_SETTING_KEYS, COHORTS, type CohortStatus, SHEET, TRACKER } from 
 import { now } from './clock';
 import { type Config, cohortConfig, writeSetting } from './config';
 import type { Settings } from '../domain/settings';
-import { ContractError, SheetTable, type Spreadsheet } from './sheetTable';
+import { ContractError, headerKey, SheetTable, type Spreadsheet } from './sheetTable';
 
 /** Roster problems listed in a run's message; the rest are counted. */
 const MAX_LISTED = 20;
@@ -213,8 +213,31 @@ export function rosterCohortProblems(ss: Spreadsheet, state: CohortsState): stri
 }
 
 /**
- * The class a menu action acts on: in the single-cohort form, the Settings cohort; the only class; else
- * the only Planned/Active class; else the TL is asked (a prompt listing the classes) — never a guess.
+ * The class of the tracker row the user has selected (`Spreadsheet.getActiveRange`, on the `ESP Tracker`
+ * sheet, below the headers): two small reads (the header row, the row's Cohort cell). Undefined when the
+ * selection is elsewhere or the row's class cannot be told (the other rules then apply).
+ */
+function selectedRowRun(ss: Spreadsheet, state: CohortsState): CohortRun | undefined {
+  const range = ss.getActiveRange();
+  if (!range) return undefined;
+  const sheet = range.getSheet();
+  const row = range.getRow();
+  if (sheet.getName() !== SHEET.tracker || row < 2 || row > sheet.getLastRow()) return undefined;
+  const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(headerKey);
+  const col = headers.indexOf(headerKey(TRACKER.cohort));
+  if (col < 0) return undefined;
+  const text = String(sheet.getRange(row, col + 1).getValue() ?? '');
+  const all = state.runs.map((r) => ({ name: r.row.name, status: r.status }));
+  const found = cohortOfRow(text, row, all);
+  return 'cohort' in found
+    ? state.runs.find((r) => cohortKey(r.row.name) === cohortKey(found.cohort))
+    : undefined;
+}
+
+/**
+ * The class a menu action acts on: in the single-cohort form, the Settings cohort; the class of the
+ * selected tracker row; the only class; else the only Planned/Active class; else the TL is asked (a
+ * prompt listing the classes) — never a guess.
  */
 export function chooseCohortConfig(
   ss: Spreadsheet,
@@ -225,6 +248,9 @@ export function chooseCohortConfig(
   if (!state) return base;
   if (state.runs.length === 0)
     throw new ContractError(`No class in "${SHEET.cohorts}" can be used:\n• ${state.problems.join('\n• ')}`);
+  // The TL has an agent's row selected: that agent's class.
+  const selected = selectedRowRun(ss, state);
+  if (selected) return selected.config;
   // One class in the tracker: that one, whatever its Status (e.g. a sync during its CAP extension).
   if (state.runs.length === 1) return state.runs[0].config;
   const open = state.runs.filter((r) => r.status === 'Planned' || r.status === 'Active');

@@ -17,6 +17,7 @@ import {
 import { LAST_SELF_REPORT, TICK_LOG_HEADERS, TICK_LOG_SHEET } from '../domain/progressReport';
 import { cellInput, isDate } from '../domain/values';
 import { now } from './clock';
+import type { CohortScope } from '../domain/cohorts';
 import { rowInCohort } from './cohorts';
 import { type Config, requireClock } from './config';
 import { ContractError, headerKey, SheetTable, type Sheet, type Spreadsheet } from './sheetTable';
@@ -44,6 +45,8 @@ export const PACE_HEADERS = [
   'Verdict',
   'Exemption',
   'Last Self-Report',
+  // The agent's class: with several classes, a class's sync replaces only its own rows.
+  TRACKER.cohort,
 ] as const;
 /** Pace columns holding instants (or a word: "done", "never"), shown as `M/d/yyyy H:mm`. */
 export const PACE_DATE_HEADERS = ['Projected Finish', 'Last Self-Report'] as const;
@@ -255,7 +258,7 @@ export function syncProgress(ss: Spreadsheet, config: Config): SyncResult {
   }
   tracker.flush();
   if (integrity.length > 0) alertLicensingTeam(ss, config, report, integrity);
-  writePaceSheet(ss, rows);
+  writePaceSheet(ss, rows, config.cohort);
   return { rows, reportId, statusUpdates, integrity };
 }
 
@@ -361,7 +364,7 @@ const BASIS_TEXT: Readonly<Record<ProjectionBasis, string>> = {
  * working hour, projected finish and what it is based on, verdict, exemption and the last self-report,
  * for TLs to sort and filter. Anything typed into it is replaced at the next sync.
  */
-function writePaceSheet(ss: Spreadsheet, rows: PaceRow[]): void {
+function writePaceSheet(ss: Spreadsheet, rows: PaceRow[], scope: CohortScope | undefined): void {
   let sheet = ss.getSheetByName(PACE_SHEET);
   if (!sheet) {
     sheet = ss.insertSheet(PACE_SHEET);
@@ -369,28 +372,28 @@ function writePaceSheet(ss: Spreadsheet, rows: PaceRow[]): void {
   }
   // Instants are written as real Dates shown through a date-time number format (TLs can sort them);
   // every string, e.g. Items Done "1/14", is written as text Sheets keeps (never parsed as a date).
-  const values: (string | number | Date)[][] = [
-    [...PACE_HEADERS],
-    ...rows.map((r) => [
-      r.name,
-      r.oid,
-      r.tlName,
-      `${r.doneCount}/${r.itemCount}`,
-      r.dueByNow,
-      r.overdue.join(', '),
-      r.dueToday.join(', '),
-      r.measuredHours === null ? 'not measured' : Math.round(r.measuredHours * 10) / 10,
-      r.paceWarnings.join('; '),
-      hoursText(r.hoursByItem),
-      r.itemsPerHour === null ? '' : Math.round(r.itemsPerHour * 100) / 100,
-      r.verdict === 'complete' ? 'done' : r.projectedFinish,
-      BASIS_TEXT[r.projectionBasis],
-      r.verdict,
-      r.exemption,
-      r.lastSelfReport ?? 'never',
-    ]),
-  ];
+  const mine: (string | number | Date)[][] = rows.map((r) => [
+    r.name,
+    r.oid,
+    r.tlName,
+    `${r.doneCount}/${r.itemCount}`,
+    r.dueByNow,
+    r.overdue.join(', '),
+    r.dueToday.join(', '),
+    r.measuredHours === null ? 'not measured' : Math.round(r.measuredHours * 10) / 10,
+    r.paceWarnings.join('; '),
+    hoursText(r.hoursByItem),
+    r.itemsPerHour === null ? '' : Math.round(r.itemsPerHour * 100) / 100,
+    r.verdict === 'complete' ? 'done' : r.projectedFinish,
+    BASIS_TEXT[r.projectionBasis],
+    r.verdict,
+    r.exemption,
+    r.lastSelfReport ?? 'never',
+    scope?.name ?? '',
+  ]);
   const last = sheet.getLastRow();
+  const data = [...otherClassesRows(sheet, last, scope, mine)];
+  const values: (string | number | Date)[][] = [[...PACE_HEADERS], ...data];
   if (last > values.length)
     sheet.getRange(values.length + 1, 1, last - values.length, PACE_HEADERS.length).clearContent();
   const overflow = values.length - sheet.getMaxRows();
@@ -398,10 +401,40 @@ function writePaceSheet(ss: Spreadsheet, rows: PaceRow[]): void {
   sheet
     .getRange(1, 1, values.length, PACE_HEADERS.length)
     .setValues(values.map((r) => r.map((v) => cellInput(v))));
-  if (rows.length > 0) {
+  if (data.length > 0) {
     for (const header of PACE_DATE_HEADERS) {
       const col = PACE_HEADERS.indexOf(header) + 1;
-      sheet.getRange(2, col, rows.length, 1).setNumberFormat(PACE_DATE_FORMAT);
+      sheet.getRange(2, col, data.length, 1).setNumberFormat(PACE_DATE_FORMAT);
     }
   }
+}
+
+/**
+ * The Pace data rows after this class's sync (SPEC "Cohorts overlap"): every other class's rows as they
+ * are (read in one batch), this class's rows replaced by `mine`, grouped in the `Cohorts` order. Without
+ * a class scope (single cohort) or on a sheet written before the Cohort column, `mine` is everything.
+ */
+function otherClassesRows(
+  sheet: Sheet,
+  last: number,
+  scope: CohortScope | undefined,
+  mine: (string | number | Date)[][],
+): (string | number | Date)[][] {
+  if (!scope || last < 2) return mine;
+  const width = PACE_HEADERS.length;
+  const grid = sheet.getRange(1, 1, last, Math.min(width, sheet.getMaxColumns())).getValues();
+  const headers = grid[0].map((h) => String(h).trim());
+  if (headers.length !== width || headers.some((h, c) => h !== PACE_HEADERS[c])) return mine;
+  const cohortCol = width - 1;
+  const key = (name: unknown) => String(name).trim().toLowerCase();
+  const groups = new Map<string, (string | number | Date)[][]>();
+  for (const row of grid.slice(1)) {
+    const k = key(row[cohortCol]);
+    // Rows of no class (written before the classes) or of a class no longer listed are dropped.
+    if (k === '' || !scope.all.some((c) => key(c.name) === k)) continue;
+    if (!groups.has(k)) groups.set(k, []);
+    groups.get(k)!.push(row.map((v) => (isDate(v) || typeof v === 'number' ? v : String(v))));
+  }
+  groups.set(key(scope.name), mine);
+  return scope.all.flatMap((c) => groups.get(key(c.name)) ?? []);
 }

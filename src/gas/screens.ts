@@ -43,10 +43,14 @@ export interface StatusRow {
   issues: string[];
   capLevel: string;
   attendance: string;
+  /** The agent's class (its Pace row, else its tracker Cohort cell); '' with a single cohort. */
+  cohort: string;
 }
 
 export interface CohortStatus {
   tls: string[];
+  /** The classes of the rows, in first-seen order ([] with a single cohort): the screen filters by them. */
+  cohorts: string[];
   rows: StatusRow[];
   /** False until a sync or sweep has written the Pace sheet. */
   synced: boolean;
@@ -99,9 +103,15 @@ export function cohortStatus(ss: Spreadsheet): CohortStatus {
       issues,
       capLevel: cell(i, TRACKER.capLevel),
       attendance: cell(i, TRACKER.attendance),
+      cohort: fromPace(TRACKER.cohort) || cell(i, TRACKER.cohort),
     };
   });
-  return { tls: [...new Set(rows.map((r) => r.tlName).filter(Boolean))].sort(), rows, synced: pace !== null };
+  return {
+    tls: [...new Set(rows.map((r) => r.tlName).filter(Boolean))].sort(),
+    cohorts: [...new Set(rows.map((r) => r.cohort).filter(Boolean))],
+    rows,
+    synced: pace !== null,
+  };
 }
 
 /** Selects the agent's row in the tracker, so "open" from the status screen lands on it. */

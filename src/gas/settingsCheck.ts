@@ -10,8 +10,9 @@
  *  - Leadership Drive Folder ID: a folder (not a file), that this account can open;
  *  - CAP Document Template ID: a Google Doc.
  */
-import { PROGRESS_SHEET, SHEET } from '../domain/contract';
+import { PROGRESS_SHEET, SHEET, TRACKER } from '../domain/contract';
 import type { SettingIssue, Settings } from '../domain/settings';
+import { loadCohorts, rosterCohortProblems } from './cohorts';
 import { type Config, readConfig } from './config';
 import { withRetry } from './retry';
 import type { Spreadsheet } from './sheetTable';
@@ -137,6 +138,23 @@ export interface SettingsCheck {
   issues: SettingIssue[];
   /** Keys still blank that a running cohort needs. */
   blank: string[];
+  /**
+   * `Cohorts` sheet problems (by row, header and value) and tracker rows whose class cannot be told (a
+   * blank `Cohort` with two open classes, a name not in `Cohorts`), by row, header and value.
+   */
+  cohortProblems: string[];
+}
+
+/** Class problems listed in the dialog; the rest are counted. */
+const MAX_COHORT_LINES = 30;
+
+function cohortProblemsOf(ss: Spreadsheet, config: Config): string[] {
+  try {
+    const state = loadCohorts(ss, config);
+    return state ? [...state.problems, ...rosterCohortProblems(ss, state)] : [];
+  } catch (error) {
+    return [reason(error)];
+  }
 }
 
 /** Every check, Drive included. Sends nothing: the menu shows the result. */
@@ -147,7 +165,7 @@ export function checkSettings(ss: Spreadsheet): SettingsCheck {
     const v = config.settings[field];
     return v === null || v === '' || (Array.isArray(v) && v.length === 0);
   }).map(([, key]) => key);
-  return { config, issues, blank };
+  return { config, issues, blank, cohortProblems: cohortProblemsOf(ss, config) };
 }
 
 /** The Check settings dialog text. */
@@ -158,6 +176,15 @@ export function describeSettingsCheck(check: SettingsCheck): string {
   else {
     lines.push(`${issues.length} problem${issues.length === 1 ? '' : 's'} to fix:`);
     for (const i of issues) lines.push(`• ${i.message}`);
+  }
+  const classes = check.cohortProblems ?? [];
+  if (classes.length) {
+    lines.push(
+      '',
+      `${classes.length} class problem${classes.length === 1 ? '' : 's'} ("${SHEET.cohorts}" and the tracker's "${TRACKER.cohort}" column):`,
+    );
+    for (const p of classes.slice(0, MAX_COHORT_LINES)) lines.push(`• ${p}`);
+    if (classes.length > MAX_COHORT_LINES) lines.push(`… and ${classes.length - MAX_COHORT_LINES} more`);
   }
   if (blank.length) lines.push('', `Not filled in yet: ${blank.join(', ')}.`);
   lines.push(

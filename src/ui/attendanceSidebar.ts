@@ -15,6 +15,12 @@ const list = byId<HTMLUListElement>('agents');
 const saveButton = byId<HTMLButtonElement>('save');
 const errorBox = byId('error');
 const DEFAULT_HINT = 'Tick every agent whose hand is up, then save.';
+/** The class picker, shown before the check picker only when the tracker runs several classes. */
+const classSelect = document.createElement('select');
+classSelect.id = 'cohort';
+classSelect.setAttribute('aria-label', 'Class');
+classSelect.hidden = true;
+select.insertAdjacentElement('beforebegin', classSelect);
 
 function scope(): string {
   return document.querySelector<HTMLInputElement>('input[name="scope"]:checked')?.value ?? 'mine';
@@ -78,6 +84,22 @@ function render(v: AttendanceSidebarView): void {
     }
   }
   select.value = v.current;
+  const classes = v.cohorts ?? [];
+  classSelect.hidden = classes.length < 2;
+  if (
+    Array.from(classSelect.options)
+      .map((o) => o.value)
+      .join('\n') !== classes.join('\n')
+  ) {
+    classSelect.textContent = '';
+    for (const name of classes) {
+      const option = document.createElement('option');
+      option.value = name;
+      option.textContent = name;
+      classSelect.appendChild(option);
+    }
+  }
+  classSelect.value = v.cohort ?? '';
   byId('hint').textContent =
     v.showingAll && v.scope === 'mine'
       ? 'You lead no agents in the tracker, so everyone is shown.'
@@ -122,10 +144,13 @@ function render(v: AttendanceSidebarView): void {
   busy(false);
 }
 
-function load(header?: string): void {
+function load(header?: string, cohort?: string): void {
   busy(true);
   errorBox.hidden = true;
-  run('getAttendanceView', scope(), header || view?.current || '').then(render, fail);
+  run('getAttendanceView', scope(), header || view?.current || '', cohort ?? view?.cohort ?? '').then(
+    render,
+    fail,
+  );
 }
 
 function setAll(on: boolean): void {
@@ -173,6 +198,11 @@ function save(): void {
 }
 
 select.addEventListener('change', () => load(select.value));
+// Another class: its own clock picks the check (the header is not carried over).
+classSelect.addEventListener('change', () => {
+  if (view) view.current = '';
+  load('', classSelect.value);
+});
 document
   .querySelectorAll<HTMLInputElement>('input[name="scope"]')
   .forEach((r) => r.addEventListener('change', () => load()));

@@ -10,6 +10,10 @@ import { byId, failureText, run } from './serverRun';
 let data: CohortStatus | null = null;
 
 const tlSelect = byId<HTMLSelectElement>('tl');
+/** The class filter, added next to the TL filter only when the tracker holds more than one class. */
+const cohortSelect = document.createElement('select');
+cohortSelect.id = 'cohort';
+cohortSelect.setAttribute('aria-label', 'Class');
 
 function fail(error: unknown): void {
   const box = byId('error');
@@ -36,6 +40,7 @@ function line(parent: HTMLElement, tag: 'div' | 'span', cls: string, text: strin
 function row(r: StatusRow): HTMLTableRowElement {
   const tr = document.createElement('tr');
   const name = cell(tr, r.name, 'name');
+  if (r.cohort && data && data.cohorts.length > 1) line(name, 'div', 'sub cohort', r.cohort);
   if (r.capLevel) line(name, 'div', 'cap', r.capLevel);
   if (r.issues.length || r.attendance === 'MIA')
     line(name, 'div', 'issues', r.issues.concat(r.attendance === 'MIA' ? ['MIA'] : []).join(' · '));
@@ -69,7 +74,8 @@ function row(r: StatusRow): HTMLTableRowElement {
 function render(): void {
   if (!data) return;
   const tl = tlSelect.value;
-  const rows = data.rows.filter((r) => !tl || r.tlName === tl);
+  const cohort = cohortSelect.value;
+  const rows = data.rows.filter((r) => (!tl || r.tlName === tl) && (!cohort || r.cohort === cohort));
   byId('rows').replaceChildren(...rows.map(row));
   const behind = rows.filter((r) => r.verdict === 'behind').length;
   byId('summary').textContent =
@@ -88,6 +94,16 @@ run('getCohortStatus').then((status) => {
     option.textContent = name;
     tlSelect.appendChild(option);
   }
+  if (status.cohorts.length > 1) {
+    for (const name of ['', ...status.cohorts]) {
+      const option = document.createElement('option');
+      option.value = name;
+      option.textContent = name || 'All classes';
+      cohortSelect.appendChild(option);
+    }
+    tlSelect.insertAdjacentElement('afterend', cohortSelect);
+  }
   render();
 }, fail);
 tlSelect.addEventListener('change', render);
+cohortSelect.addEventListener('change', render);
