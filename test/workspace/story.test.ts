@@ -22,6 +22,9 @@ describe('the npm start story', () => {
     expect(index).toContain('Spring 2026 Cohort B gets its own progress report and G2T invitation');
     // With one class in the tracker, menu actions never ask which (old: the Day 4-5 syncs asked and failed).
     expect(index).not.toContain('is not a class in');
+    // Day 5: B is in its Day 1 while A is in its extension; the sweep runs once per class.
+    expect(index).toMatch(/Winter 2026 Cohort A: Extension; Spring 2026 Cohort B: Active/);
+    expect(index).toMatch(/ran once per class: [1-9]\d* TL digest\(s\) about Spring 2026 Cohort B/);
     expect(index).toMatch(
       /[1-9]\d* TL digest\(s\) about Spring 2026 Cohort B \(0 of them name an agent of Winter 2026 Cohort A, which is Closed/,
     );

@@ -1,15 +1,16 @@
 /**
  * Cohorts overlap (SPEC "Who uses it"): the next class starts while this one is in its CAP extension.
- * On Day 5 evening the licensing team adds "Spring 2026 Cohort B" (Day 1 = the next working day) to the
- * `Cohorts` sheet, pastes its roster with the `Cohort` column filled in, and creates its own progress
- * report; on B's Day 1 the nightly sweep runs for B only — A has Closed and costs nothing.
+ * On Day 4 evening (A's window has ended: A is in its Extension) the licensing team adds "Spring 2026
+ * Cohort B" (Day 1 = the next working day) to the `Cohorts` sheet, pastes its roster with the `Cohort`
+ * column filled in, and creates its own progress report and invitation. On Day 5 B is in its Day 1 while A
+ * is in its Final CAP extension: the sweep runs once per class. On B's Day 2 A has Closed and costs nothing.
  */
 import { COHORTS, SHEET, TRACKER } from '../../../src/domain/contract';
 import type { Scene, Story } from '../story';
 
 export const COHORT_B = {
   name: 'Spring 2026 Cohort B',
-  day1: '12/10/2026', // Thursday, the day after A's Day 5
+  day1: '12/9/2026', // Wednesday: A's Day 5, while A is in its Final CAP extension
   agents: [
     ['Noah Lindqvist', 'B2001', 0],
     ['Ines Carvalho', 'B2002', 0],
@@ -60,9 +61,9 @@ function reportIdOf(story: Story, name: string): string {
 
 export const cohortsScenes: Scene[] = [
   {
-    day: 5,
+    day: 4,
     time: '17:30',
-    title: 'Day 5 — the next class is added while this one is in its CAP extension',
+    title: 'Day 4 — the next class is added while this one is in its CAP extension',
     run(story) {
       addClassB(story);
       story.note(
@@ -80,9 +81,28 @@ export const cohortsScenes: Scene[] = [
     },
   },
   {
+    day: 5,
+    time: '17:20',
+    title: 'Day 5 — two classes at once: B in its Day 1, A in its Final CAP extension',
+    run(story) {
+      const rows = story.tracker.sheet(SHEET.cohorts).getDataRange().getValues();
+      const h = rows[0].map(String);
+      const statuses = rows
+        .slice(1)
+        .map((r) => `${String(r[h.indexOf(COHORTS.cohort)])}: ${String(r[h.indexOf(COHORTS.status)])}`);
+      const today = story.ws.mail.outbox.filter(
+        (m) => m.subject.startsWith('ESP nightly digest') && m.subject.includes(COHORT_B.name),
+      );
+      story.note(
+        `Cohorts Status kept by the script — ${statuses.join('; ')}. Tonight's sweep ran once per class: ${today.length} TL digest(s) about ${COHORT_B.name}.`,
+      );
+      story.snapshot('Cohorts on Day 5 (two classes running)');
+    },
+  },
+  {
     day: 6,
     time: '17:05',
-    title: 'B Day 1 — the nightly sweep runs for the class that is Active',
+    title: 'B Day 2 — the nightly sweep runs for the class that is Active (A has Closed)',
     run(story) {
       const before = story.ws.mail.outbox.length;
       story.fireDueTriggers();
