@@ -11,7 +11,14 @@ import type { Zone } from '../domain/timeZone';
 import { WorkingClock } from '../domain/workingClock';
 import { reportSettingIssues } from './settingsAlert';
 import { withRetry } from './retry';
-import { ContractError, headerKey, requireSheet, SheetTable, type Spreadsheet } from './sheetTable';
+import {
+  ContractError,
+  headerKey,
+  indexHeaders,
+  requireSheet,
+  SheetTable,
+  type Spreadsheet,
+} from './sheetTable';
 import { spreadsheetZone, unusableZone, zoneFor } from './zone';
 
 export interface Config {
@@ -109,18 +116,7 @@ function readGrid(ss: Spreadsheet, name: string, required: readonly string[]): G
   const sheet = requireSheet(ss, name);
   const values = withRetry(() => sheet.getDataRange().getValues());
   const headers = (values[0] ?? []).map((h) => String(h ?? '').trim());
-  const index = new Map<string, number>();
-  headers.forEach((h, c) => {
-    if (headerKey(h) && !index.has(headerKey(h))) index.set(headerKey(h), c);
-  });
-  const missing = required.filter((h) => !index.has(headerKey(h)));
-  if (missing.length > 0) {
-    const list = missing.map((h) => `"${h}"`).join(', ');
-    throw new ContractError(
-      `The sheet "${name}" is missing the required header${missing.length > 1 ? 's' : ''} ${list} ` +
-        `in row 1. Add ${missing.length > 1 ? 'them' : 'it'} (any position) or run ESP Licensing › Set up workbook.`,
-    );
-  }
+  const index = indexHeaders(name, headers, required);
   const rows = values
     .slice(1)
     .filter((r) => r.some((v) => v !== '' && v !== null && v !== undefined))

@@ -41,7 +41,14 @@ import { writeSetting } from './config';
 import { openSpreadsheet } from './open';
 import { loadRowMap, type RowMap, saveRowMap } from './reportRowMap';
 import { type ShareResult, shareAsEditors } from './sharing';
-import { ContractError, headerKey, SheetTable, type Sheet, type Spreadsheet } from './sheetTable';
+import {
+  ContractError,
+  headerKey,
+  indexHeaders,
+  SheetTable,
+  type Sheet,
+  type Spreadsheet,
+} from './sheetTable';
 import {
   a1Range,
   agentRowSetup,
@@ -98,19 +105,12 @@ export function readAgents(ss: Spreadsheet, config?: Config): Agent[] {
 function readTracker(trackerId: string): { agents: Agent[]; settingsGrid: unknown[][] } {
   const [grid, settingsGrid] = readSheets(trackerId, [SHEET.tracker, SHEET.settings]);
   const headers = (grid[0] ?? []).map((h) => String(h ?? '').trim());
-  const col = new Map<string, number>();
-  headers.forEach((h, c) => {
-    if (h && !col.has(headerKey(h))) col.set(headerKey(h), c);
-  });
-  const required = [TRACKER.agentName, TRACKER.oid, TRACKER.tlName, TRACKER.tlEmail];
-  const missing = required.filter((h) => !col.has(headerKey(h)));
-  if (missing.length > 0) {
-    const list = missing.map((h) => `"${h}"`).join(', ');
-    throw new ContractError(
-      `The sheet "${SHEET.tracker}" is missing the required header${missing.length > 1 ? 's' : ''} ${list} ` +
-        `in row 1. Add ${missing.length > 1 ? 'them' : 'it'} (any position) or run ESP Licensing › Set up workbook.`,
-    );
-  }
+  const col = indexHeaders(SHEET.tracker, headers, [
+    TRACKER.agentName,
+    TRACKER.oid,
+    TRACKER.tlName,
+    TRACKER.tlEmail,
+  ]);
   const present = TRACKER_HEADERS.filter((h) => col.has(headerKey(h)));
   const agents = agentsFromRecords(
     grid.slice(1).map((row, k) => ({

@@ -27,6 +27,31 @@ export function headerKey(header: unknown): string {
     .toLowerCase();
 }
 
+/**
+ * Column index by header key (first occurrence wins) for a header row; a required header that is missing
+ * is a ContractError naming the sheet and every missing header. The one place that rule is written.
+ */
+export function indexHeaders(
+  sheetName: string,
+  headers: readonly string[],
+  required: readonly string[] = [],
+): Map<string, number> {
+  const index = new Map<string, number>();
+  headers.forEach((h, c) => {
+    const key = headerKey(h);
+    if (key && !index.has(key)) index.set(key, c);
+  });
+  const missing = required.filter((h) => !index.has(headerKey(h)));
+  if (missing.length > 0) {
+    const list = missing.map((h) => `"${h}"`).join(', ');
+    throw new ContractError(
+      `The sheet "${sheetName}" is missing the required header${missing.length > 1 ? 's' : ''} ${list} ` +
+        `in row 1. Add ${missing.length > 1 ? 'them' : 'it'} (any position) or run ESP Licensing › Set up workbook.`,
+    );
+  }
+  return index;
+}
+
 export function requireSheet(ss: Spreadsheet, name: string): Sheet {
   const sheet = ss.getSheetByName(name);
   if (!sheet) {
@@ -63,16 +88,8 @@ export class SheetTable {
         ? withRetry(() => sheet.getRange(1, 1, lastRow, lastCol).getValues() as Cell[][])
         : [];
     const headers = (grid[0] ?? []).map((h) => String(h ?? '').trim());
-    const table = new SheetTable(sheet, headers, grid.slice(1));
-    const missing = required.filter((h) => !table.has(h));
-    if (missing.length > 0) {
-      const list = missing.map((h) => `"${h}"`).join(', ');
-      throw new ContractError(
-        `The sheet "${sheet.getName()}" is missing the required header${missing.length > 1 ? 's' : ''} ${list} ` +
-          `in row 1. Add ${missing.length > 1 ? 'them' : 'it'} (any position) or run ESP Licensing › Set up workbook.`,
-      );
-    }
-    return table;
+    if (required.length > 0) indexHeaders(sheet.getName(), headers, required);
+    return new SheetTable(sheet, headers, grid.slice(1));
   }
 
   static open(ss: Spreadsheet, name: string, required: readonly string[] = []): SheetTable {
