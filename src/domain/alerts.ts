@@ -1,5 +1,5 @@
 /**
- * Mail discipline (SPEC behaviour 10), pure: dedupe keys and the quota plan. The one mailer in src/gas
+ * Mail discipline (RULES R1, R6), pure: dedupe keys and the quota plan. The one mailer in src/gas
  * asks `planSends` what may go now, sends that, and logs the rest as `deferred` for the next run.
  *
  * Apps Script counts mail quota in recipients, not messages, and rejects a message with more than 50

@@ -1,5 +1,5 @@
 /**
- * CAP escalation when the 3.5-day window ends (SPEC behaviour 8). The seed: agents not complete after the
+ * CAP escalation when the 3.5-day window ends (RULES R12). The seed: agents not complete after the
  * window get a Final CAP with "another 8 hours" to finish, and three 3-hour OT sessions; failing that,
  * termination may follow — unless delays were beyond their control (an Exemption such as "N-Number late").
  *

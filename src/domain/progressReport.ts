@@ -1,5 +1,5 @@
 /**
- * The Agent Progress Report's layout (SPEC behaviour 2), as data: its name, the Progress sheet's headers
+ * The Agent Progress Report's layout (RULES R4), as data: its name, the Progress sheet's headers
  * (one checkbox per Schedule item) and the hidden tick log that lets pace be measured.
  */
 import { PROGRESS_FIXED_HEADERS, PROGRESS_TRAILING_HEADERS } from './contract';

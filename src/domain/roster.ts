@@ -1,6 +1,6 @@
 /**
  * The roster: one `Agent` per `ESP Tracker` row, read by header text, and the checks that must pass
- * before a progress report is shared (SPEC behaviour 2). Sharing with a mistyped address or giving two
+ * before a progress report is shared (RULES R4). Sharing with a mistyped address or giving two
  * agents the same OID silently breaks row protection, so those block; an N-Number that looks like an NPN
  * only warns, because the TL may know better.
  */

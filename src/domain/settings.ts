@@ -3,7 +3,7 @@
  * (set-up writes the keys with their defaults and puts the description in each key's cell note), and the
  * parser that turns the sheet's values into a typed `Settings` plus a list of problems for the TL.
  *
- * Parsing never throws and never drops anything silently (SPEC behaviour 13, "checked, not guessed"):
+ * Parsing never throws and never drops anything silently (RULES R10, "checked, not guessed"):
  *  - every bad value is an issue naming the key and the value, and saying what is used instead;
  *  - lists (addresses, Holidays) are checked entry by entry: the good entries are used, the bad ones named;
  *  - numbers must lie within the bounds in SETTING_DEFINITIONS (see `numberRule`);

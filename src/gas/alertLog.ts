@@ -1,5 +1,5 @@
 /**
- * The `Alert Log` sheet (SPEC behaviour 10): one row per thing the mailer did with a message (sent,
+ * The `Alert Log` sheet (RULES R1, R6): one row per thing the mailer did with a message (sent,
  * dry-run, deferred, failed), and — with the outbox — its memory of what already went out. Rows are
  * appended in memory and written by `flush()` in one `setValues`; a failed flush keeps them for the next
  * try, so a row is never lost, only late.

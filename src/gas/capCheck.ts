@@ -1,5 +1,5 @@
 /**
- * Behaviour 8 — CAP escalation (hourly `capCheck`), RULES R12. When the 3.5-day window ends, every
+ * RULES R12 — CAP escalation (hourly `capCheck`). When the 3.5-day window ends, every
  * incomplete agent without an Exemption gets a Final CAP alert (TL, HR, ESP managers) with the facts, the
  * deadline (date and time: the window end + `Final CAP Extension Hours` working hours, see
  * `finalCapDeadline`), the `OT Sessions` of `OT Session Hours` proposed outside normal hours, each ending by
@@ -11,7 +11,7 @@
  * termination review (`CAP Level` "Termination"). Exempt agents are listed separately, once. The legacy
  * value "Final CAP" reads as "Final CAP alert sent" (`capLevelOf`); it is left as written.
  *
- * Exactly once, whatever fails (behaviour 11). The tracker's `CAP Level` (and, for a completion, its
+ * Exactly once, whatever fails (RULES R1). The tracker's `CAP Level` (and, for a completion, its
  * Coaching Log entry) is what makes re-runs do nothing, so it is written last: (1) the alerts are
  * committed to the mail outbox (`pending`, durable) — if that fails nothing is recorded and the next
  * hourly run starts again; (2) the Coaching Log rows are written, skipping an entry the log already holds

@@ -1,5 +1,5 @@
 /**
- * Behaviour 9 — the Carrier Cert Completion Form. The team's form writes its responses to a spreadsheet
+ * RULES R1, R13 — the Carrier Cert Completion Form. The team's form writes its responses to a spreadsheet
  * of its own, not to the tracker, so a tracker `onFormSubmit` trigger never fires for it (Apps Script
  * fires a spreadsheet form-submit trigger only for a form whose responses go to that spreadsheet). The
  * trigger is therefore installed on the form itself (`forForm(<form ID>)`), with the ID taken from the

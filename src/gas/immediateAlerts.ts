@@ -1,5 +1,5 @@
 /**
- * Behaviour 9 — immediate alerts from TLs' tracker edits (installable `onTrackerEdit`, which may send
+ * RULES R1, R13 — immediate alerts from TLs' tracker edits (installable `onTrackerEdit`, which may send
  * mail, unlike the simple onEdit). A Sales Inhibitor entered emails Ops management once; an agent whose
  * five ESP statuses are all Complete emails the PMs once ("ready for production"). Any edit of an agent's
  * row stamps `Last Updated`, which the nightly digest uses for "tracker rows not updated today".

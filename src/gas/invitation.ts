@@ -1,5 +1,5 @@
 /**
- * Behaviour 3 — G2T invitation. One email per agent (cXp and personal address) with the G2T link, the
+ * RULES R13 — G2T invitation. One email per agent (cXp and personal address) with the G2T link, the
  * day's times, the expectations table and the progress-report link, through the one mailer (deduped per
  * agent, so re-running sends only to agents added since). The seed asks for the link 24 hours ahead:
  * later than that, the TL must confirm.

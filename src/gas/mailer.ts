@@ -1,5 +1,5 @@
 /**
- * The one mailer (SPEC behaviours 10 and 11): an outbox that delivers every alert exactly once, whatever
+ * The one mailer (RULES R1, R6): an outbox that delivers every alert exactly once, whatever
  * fails. Every email of the project goes through it.
  *
  *  - Outbox. Each message (split to ≤ 50 recipients, parts keyed `key#1`, `key#2` …) is first written

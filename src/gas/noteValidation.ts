@@ -1,5 +1,5 @@
 /**
- * Behaviour 4 — Name - Date - Note validation of the tracker's three `… Note` columns, plus the
+ * RULES R8 — Name - Date - Note validation of the tracker's three `… Note` columns, plus the
  * N-Number warning. Used by the simple `onEdit` (just the edited block) and by the menu item that
  * re-validates every row. Per column: one read each of values, formulas, notes and backgrounds, at most
  * one write of notes and backgrounds, and for normalised cells one read of number formats and at most

@@ -1,5 +1,5 @@
 /**
- * Behaviour 11 — "an edit that arrives while another run holds the lock is queued for the next run,
+ * RULES R1 — "an edit that arrives while another run holds the lock is queued for the next run,
  * never dropped". A trigger that cannot get the document lock (an evening sweep holds it) writes its
  * event here WITHOUT the lock: document properties, one key per event (agents, who never see the
  * tracker's script, cannot reach them), split into chunks because a property value holds at most ~9 KB.

@@ -1,5 +1,5 @@
 /**
- * Behaviour 2 — Create progress report. Refuses a Drive ID setting that is the tracker itself, validates
+ * RULES R4 — Create progress report. Refuses a Drive ID setting that is the tracker itself, validates
  * the roster, then creates (or reopens) the cohort's Agent Progress Report, records its ID in Settings,
  * adds agents that are not in it yet (one batched write) and records which row is whose (row map, kept
  * in the tracker), shares the file with every agent's two emails and each TL, and only then protects

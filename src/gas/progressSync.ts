@@ -1,5 +1,5 @@
 /**
- * Behaviour 6 — Progress sync and pace. Reads the progress report (Progress and Tick Log: one read each)
+ * RULES "Pace" — Progress sync and pace. Reads the progress report (Progress and Tick Log: one read each)
  * and the tracker (one read), computes each agent's pace with the working-day clock, updates the tracker's
  * `AHIP/Aetna Status` (one write) and rewrites the tracker's `Pace` sheet (one write) for TLs to see.
  * Sheets calls do not depend on the number of agents.

@@ -1,6 +1,6 @@
 /**
  * Tells the licensing team, at most once a day, that Settings or Schedule hold values the tracker cannot
- * use (SPEC behaviour 13). Called by `loadConfig` at the start of every run (every writing entry point
+ * use (RULES R10). Called by `loadConfig` at the start of every run (every writing entry point
  * calls it under the document lock; read-only views should call `readConfig`, which never sends).
  * Through the Mailer: logged in the Alert Log, deduped by `settings-problems|<day>`, previewed in Dry Run
  * like every other email. Costs nothing when there is no issue; once the day's email is handed to the

@@ -1,5 +1,5 @@
 /**
- * `ESP Licensing › Check settings` (SPEC behaviour 13): every check of `loadConfig` (Settings and Schedule,
+ * `ESP Licensing › Check settings` (RULES R10): every check of `loadConfig` (Settings and Schedule,
  * cheap, run at the start of every run) plus the Drive checks, which open files and so cost calls: they
  * run here and when the progress report is created (`checkDriveSettings`), not on every trigger run.
  *

@@ -1,5 +1,5 @@
 /**
- * Behaviour 1 — Set up workbook. Creates what is missing and nothing else: sheets, headers (appended
+ * RULES R2 — Set up workbook. Creates what is missing and nothing else: sheets, headers (appended
  * after the last used column, so user columns keep their place and data), default Settings and
  * Schedule rows, dropdowns, checkboxes, red/amber/green colouring, frozen header rows. Running it
  * again adds nothing. Returns one line per thing it added, for the TL.

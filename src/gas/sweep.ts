@@ -1,5 +1,5 @@
 /**
- * Behaviour 7 — the nightly sweep (time trigger after Day End, working days only): sync progress, apply
+ * RULES R13, R14 — the nightly sweep (time trigger after Day End, working days only): sync progress, apply
  * the attendance rule, then one digest per TL about their agents only, one summary to the licensing team
  * and one reminder to each agent who did not self-report today. Everything goes through the one mailer;
  * a second sweep the same day sends nothing (dedupe keys carry the date).
