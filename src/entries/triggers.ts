@@ -38,8 +38,10 @@ export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 /** Time trigger, daily after Day End: first the queued events and missed immediate alerts, then the sweep. */
 export function nightlySweep(): string {
   const message = withDocumentLock(() => {
-    const caught = describeCatchUp(catchUp(tracker(), loadConfig(tracker())));
-    return [caught, runSweeps(tracker(), loadConfig(tracker()))].filter(Boolean).join('\n');
+    // One config for both steps: the catch-up writes no Settings or Schedule.
+    const config = loadConfig(tracker());
+    const caught = describeCatchUp(catchUp(tracker(), config));
+    return [caught, runSweeps(tracker(), config)].filter(Boolean).join('\n');
   }, 120_000);
   console.log(message);
   return message;
@@ -49,8 +51,10 @@ export function nightlySweep(): string {
 export function capCheck(e?: GoogleAppsScript.Events.TimeDriven): string {
   if (e && e.triggerUid) recordHeartbeat(); // run by its time trigger, not from the menu
   const message = withDocumentLock(() => {
-    const caught = describeCatchUp(catchUp(tracker(), loadConfig(tracker())));
-    return [caught, runCapChecks(tracker(), loadConfig(tracker()))].filter(Boolean).join('\n');
+    // One config for both steps: the catch-up writes no Settings or Schedule.
+    const config = loadConfig(tracker());
+    const caught = describeCatchUp(catchUp(tracker(), config));
+    return [caught, runCapChecks(tracker(), config)].filter(Boolean).join('\n');
   }, 120_000);
   console.log(message);
   return message;
