@@ -4,9 +4,10 @@
  * types depends on it.
  *
  *   src/domain   pure rules: imports nothing of ours outside src/domain
- *   src/usecases (coming) what the product does, in the domain's words
+ *   src/usecases what the product does (sweep, CAP check, hands check, report creation, …): never the
+ *                entries
  *   src/gas      adapters over Google services: never the entries, never the use cases
- *   src/entries  global entry points: a few lines each that hand over to src/gas
+ *   src/entries  global entry points: a few lines each that hand over to a use case
  */
 module.exports = {
   forbidden: [
@@ -61,9 +62,16 @@ module.exports = {
       severity: 'error',
       comment:
         'src/gas (adapters) never imports src/usecases: use cases call adapters through the ports they ' +
-        'declare, never the reverse. (The folder may not exist yet; the rule is ready for it.)',
+        'need, never the reverse.',
       from: { path: '^src/gas/' },
       to: { path: '^src/usecases/' },
+    },
+    {
+      name: 'usecases-never-import-entries',
+      severity: 'error',
+      comment: 'src/usecases never imports src/entries: entry points call use cases, not the reverse.',
+      from: { path: '^src/usecases/' },
+      to: { path: '^src/(entries/|entry\\.ts$)' },
     },
     {
       name: 'no-unresolvable-in-src',

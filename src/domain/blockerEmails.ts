@@ -1,5 +1,5 @@
 /**
- * The hourly blocker alerts (src/gas/blockers.ts decides what is new): one email per TL listing their
+ * The hourly blocker alerts (src/usecases/blockers.ts decides what is new): one email per TL listing their
  * agents' new blockers and newly opened payment/login issues, and one to the licensing team listing new
  * payment issues. Same one layout as every email (emailLayout.ts escapes every value, so what an agent
  * typed arrives as text). Inputs are plain JSON (links precomputed), so the outbox can recompose them.

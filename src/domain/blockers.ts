@@ -2,7 +2,7 @@
  * Blockers within the hour (RULES: alerts exactly once), pure. What agents type in the report's Blockers
  * cell and the tracker's Payment Issue / Login Issue set to Open reach the TL at the next hourly run. This
  * module decides what is NEW since the last run, from the previous run's memory (`AlertedState`, kept
- * by src/gas/blockers.ts in the tracker's document properties) and what the run sees now:
+ * by src/usecases/blockers.ts in the tracker's document properties) and what the run sees now:
  *
  *  - A blocker is one agent's Blockers text. Its identity is the text with spaces collapsed and case
  *    folded ("Card declined" = "card  declined"); any other change makes a new blocker. Each distinct

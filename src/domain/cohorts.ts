@@ -1,7 +1,7 @@
 /**
  * Many cohorts in one tracker (SPEC "Cohorts overlap", the `Cohorts` sheet): parsing the rows, each
  * cohort's Status from its own working-day clock, and which cohort a tracker row belongs to. Pure: the
- * adapter (src/gas/cohorts.ts) reads the sheet and builds each cohort's clock.
+ * adapter (src/usecases/cohorts.ts) reads the sheet and builds each cohort's clock.
  */
 import { COHORT_STATUSES, COHORTS, type CohortStatus, SHEET, TRACKER } from './contract';
 import { finalCapDeadline } from './escalation';

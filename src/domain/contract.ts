@@ -14,6 +14,9 @@ export const SHEET = {
   cohorts: 'Cohorts',
 } as const;
 
+/** The Pace sheet's name (its headers live with the sync that writes it until the contract lists them). */
+export const PACE_SHEET = 'Pace';
+
 export type SheetName = (typeof SHEET)[keyof typeof SHEET];
 
 export const SETTINGS_HEADERS = ['Key', 'Value'] as const;

@@ -7,7 +7,7 @@
  * `CAP Level`, and the caller records each level it acts on (Final CAP after `final-cap`, Termination
  * after `termination-review`), so a re-run or a second trigger decides `none`. The caller records a level
  * only once its alert is delivered or queued in the mail outbox and its Coaching Log entry exists
- * (src/gas/capCheck.ts); until then a re-run decides the same action again and completes it.
+ * (src/usecases/capCheck.ts); until then a re-run decides the same action again and completes it.
  *
  * THE RULE (RULES R12, refined): the Final CAP deadline is the window end + `Final CAP Extension Hours`
  * working hours (breaks, lunch, nights, weekends and holidays excluded; from the alert instead when it went

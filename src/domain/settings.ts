@@ -8,7 +8,7 @@
  *  - lists (addresses, Holidays) are checked entry by entry: the good entries are used, the bad ones named;
  *  - numbers must lie within the bounds in SETTING_DEFINITIONS (see `numberRule`);
  *  - an unknown Time Zone has NO fallback: `badTimeZone` is set and runs that need the zone stop;
- *  - Drive IDs are checked for their form here (cheap, every run); src/gas/settingsCheck.ts opens them.
+ *  - Drive IDs are checked for their form here (cheap, every run); src/usecases/settingsCheck.ts opens them.
  * Keys this version does not know are kept in `extra`.
  */
 import { SETTINGS_HEADERS } from './contract';

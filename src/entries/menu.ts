@@ -1,26 +1,26 @@
 /** Entry points of the `ESP Licensing` menu (src/gas/menu.ts lists them): each shows its result to the TL. */
 import { SHEET } from '../domain/contract';
-import { configForAgents } from '../gas/agentCohort';
-import { confirmFinalCapIssued, generateCapDocument } from '../gas/capDocument';
-import { chooseCohortConfig } from '../gas/cohorts';
+import { configForAgents } from '../usecases/agentCohort';
+import { confirmFinalCapIssued, generateCapDocument } from '../usecases/capDocument';
+import { chooseCohortConfig } from '../usecases/cohorts';
 import { type Config, loadConfig } from '../gas/config';
-import { refreshDashboard } from '../gas/dashboard';
+import { refreshDashboard } from '../usecases/dashboard';
 import { activeUi, runFromMenu } from '../gas/feedback';
-import { sendInvitation } from '../gas/invitation';
+import { sendInvitation } from '../usecases/invitation';
 import { withDocumentLock } from '../gas/lock';
-import { validateAllNotes } from '../gas/noteValidation';
-import { createProgressReport } from '../gas/progressReport';
-import { syncProgress } from '../gas/progressSync';
-import { describeReport, describeSync } from '../gas/reportMessages';
-import { checkSettings, describeSettingsCheck } from '../gas/settingsCheck';
-import { setupWorkbook } from '../gas/setupWorkbook';
+import { validateAllNotes } from '../usecases/noteValidation';
+import { createProgressReport } from '../usecases/progressReport';
+import { syncProgress } from '../usecases/progressSync';
+import { describeReport, describeSync } from '../usecases/reportMessages';
+import { checkSettings, describeSettingsCheck } from '../usecases/settingsCheck';
+import { setupWorkbook } from '../usecases/setupWorkbook';
 import { requireSheet } from '../gas/sheetTable';
 import {
   describeInstall,
   describeRemove,
   installTriggers as install,
   removeTriggers as remove,
-} from '../gas/triggers';
+} from '../usecases/triggers';
 import { capCheck, nightlySweep } from './triggers';
 
 function tracker(): GoogleAppsScript.Spreadsheet.Spreadsheet {

@@ -13,13 +13,13 @@ import {
   requireText,
   requireTextList,
 } from '../domain/pageArguments';
-import { chooseViewClass, configForAgents } from '../gas/agentCohort';
-import { generateCapDocument } from '../gas/capDocument';
+import { chooseViewClass, configForAgents } from '../usecases/agentCohort';
+import { generateCapDocument } from '../usecases/capDocument';
 import { loadConfig, readConfig } from '../gas/config';
-import { type AttendanceSidebarView, attendanceSidebarView } from '../gas/attendanceView';
-import { type AttendanceSaved, saveHandsCheck } from '../gas/handsCheck';
+import { type AttendanceSidebarView, attendanceSidebarView } from '../usecases/attendanceView';
+import { type AttendanceSaved, saveHandsCheck } from '../usecases/handsCheck';
 import { withDocumentLock } from '../gas/lock';
-import { type CohortStatus, cohortStatus, openAgentRow, type Scope } from '../gas/screens';
+import { type CohortStatus, cohortStatus, openAgentRow, type Scope } from '../usecases/screens';
 
 function tracker(): GoogleAppsScript.Spreadsheet.Spreadsheet {
   return SpreadsheetApp.getActiveSpreadsheet();

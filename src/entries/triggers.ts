@@ -2,20 +2,20 @@
  * Entry points Google calls by itself: simple triggers (onOpen, onEdit), installable edit and form
  * triggers, and the time triggers (nightly sweep, hourly CAP check, the mail continuation).
  */
-import { runCapChecks, runSweeps } from '../gas/cohortRuns';
-import { catchUp, describeCatchUp, replayQueued } from '../gas/catchUp';
-import { recordCompletion, submissionOf } from '../gas/completionForm';
+import { runCapChecks, runSweeps } from '../usecases/cohortRuns';
+import { catchUp, describeCatchUp, replayQueued } from '../usecases/catchUp';
+import { recordCompletion, submissionOf } from '../usecases/completionForm';
 import { now } from '../gas/clock';
 import { loadConfig } from '../gas/config';
 import { clearContinuation, RunBudget, scheduleContinuation } from '../gas/continuation';
-import { handleTrackerEdit, isRelevantTrackerEdit } from '../gas/immediateAlerts';
+import { handleTrackerEdit, isRelevantTrackerEdit } from '../usecases/immediateAlerts';
 import { withDocumentLock } from '../gas/lock';
 import { Mailer } from '../gas/mailer';
 import { buildMenu } from '../gas/menu';
-import { validateEditedRange } from '../gas/noteValidation';
+import { validateEditedRange } from '../usecases/noteValidation';
 import { runOrQueue } from '../gas/pendingEvents';
-import { recordHeartbeat } from '../gas/triggers';
-import { handleReportEdit } from '../gas/tickLog';
+import { recordHeartbeat } from '../usecases/triggers';
+import { handleReportEdit } from '../usecases/tickLog';
 
 function tracker(): GoogleAppsScript.Spreadsheet.Spreadsheet {
   return SpreadsheetApp.getActiveSpreadsheet();

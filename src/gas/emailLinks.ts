@@ -5,7 +5,7 @@
  */
 import { SHEET } from '../domain/contract';
 import type { TrackerLinks } from '../domain/emails';
-import { PACE_SHEET } from './progressSync';
+import { PACE_SHEET } from '../domain/contract';
 import type { Spreadsheet } from './sheetTable';
 
 export function trackerLinks(ss: Spreadsheet, reportUrl?: string): TrackerLinks {

@@ -4,8 +4,8 @@
  *
  * Everything shown is set with textContent: names are typed by people and may contain HTML.
  */
-import type { AttendanceSidebarView } from '../gas/attendanceView';
-import type { AttendanceSaved, Excuse } from '../gas/handsCheck';
+import type { AttendanceSidebarView } from '../usecases/attendanceView';
+import type { AttendanceSaved, Excuse } from '../usecases/handsCheck';
 import { byId, failureText, run } from './serverRun';
 
 let view: AttendanceSidebarView | null = null;

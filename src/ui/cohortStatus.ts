@@ -4,7 +4,7 @@
  *
  * Everything shown is set with textContent: names and issues are typed by people.
  */
-import type { CohortStatus, StatusRow } from '../gas/screens';
+import type { CohortStatus, StatusRow } from '../usecases/screens';
 import { byId, failureText, run } from './serverRun';
 
 let data: CohortStatus | null = null;

@@ -14,11 +14,12 @@ const CONTRACT_FILE = 'src/domain/contract.ts';
  * Header/sheet-name literals allowed per folder of src/: the counts measured on 2026-11-30 (the committed
  * tree, f8edbf1, had 28 in src/domain and 70 in src/gas; the work tree that day 30 and 52 once the Alert
  * Log and Coaching Log code read their headers from the contract; 25 and 37 later that day, after the
- * attendance, cohort and workbook-plan code did the same). Lower a bar when literals move to the
+ * attendance, cohort and workbook-plan code did the same; the 37 split into 3 in src/gas and 34 in
+ * src/usecases when the flows moved out of the adapters). Lower a bar when literals move to the
  * contract; all are 0 when the contract refactor lands. A folder not listed (src/entries, src/usecases,
  * src/ itself …) allows none.
  */
-const BARS: Record<string, number> = { 'src/domain': 25, 'src/gas': 37 };
+const BARS: Record<string, number> = { 'src/domain': 25, 'src/gas': 3, 'src/usecases': 34 };
 
 /** The strings contract.ts declares as sheet names or headers: exports named *SHEET*, *HEADERS* or TRACKER. */
 function contractNames(): Set<string> {

@@ -10,7 +10,7 @@ export const ROOT = join(__dirname, '..', '..');
 export const SRC = join(ROOT, 'src');
 
 export interface Finding {
-  /** Path from the project root, with forward slashes (`src/gas/sweep.ts`), or absolute. */
+  /** Path from the project root, with forward slashes (`src/usecases/sweep.ts`), or absolute. */
   file: string;
   line: number;
   text: string;

@@ -48,7 +48,7 @@ function capDocText(ws: Workspace, folderId: string, url: string): string {
 }
 
 describe('transient Google errors on openById (built bundle)', () => {
-  // Needs src/gas/sweep.ts and src/gas/progressSync.ts to open the progress report through
+  // Needs src/usecases/sweep.ts and src/usecases/progressSync.ts to open the progress report through
   // src/gas/open.ts openSpreadsheet (retried); see H5's report.
   it.each([1, 2])(
     'a "Service Spreadsheets failed while accessing document with id …" on openById call %i does not kill the nightly sweep',

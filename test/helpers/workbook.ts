@@ -1,6 +1,6 @@
 /** Test helpers: a workspace with the contract's sheets and a roster of N agents, in any column order. */
 import { TRACKER } from '../../src/domain/contract';
-import { setupWorkbook } from '../../src/gas/setupWorkbook';
+import { setupWorkbook } from '../../src/usecases/setupWorkbook';
 import { Workspace } from '../../workspace/workspace';
 
 export const DAY1 = '2026-12-03'; // a Thursday
