@@ -3,6 +3,27 @@
  * dropdowns. Everything that names a sheet or a header imports it from here, so a rename is one edit.
  */
 
+/**
+ * One sheet of the contract: its name and its headers by key (`EXAM_ATTEMPTS.headers.score`), in column
+ * order. New sheets are declared with `defineSheet`; code names headers by key, never by text.
+ */
+export interface SheetContract<
+  H extends Readonly<Record<string, string>> = Readonly<Record<string, string>>,
+> {
+  readonly name: string;
+  readonly headers: H;
+  /** The headers in column order (the order the script writes a new sheet's header row in). */
+  readonly columns: readonly H[keyof H][];
+}
+
+/** Declares a sheet of the contract: `defineSheet('Tick Log', { at: 'At', oid: 'OID', … })`. */
+export function defineSheet<const H extends Readonly<Record<string, string>>>(
+  name: string,
+  headers: H,
+): SheetContract<H> {
+  return { name, headers, columns: Object.values(headers) as H[keyof H][] };
+}
+
 export const SHEET = {
   settings: 'Settings',
   schedule: 'Schedule',
