@@ -6,6 +6,7 @@
  */
 import { type EmailContent, type Inline, link, para, renderEmail, section, table } from './emailLayout';
 import { TRACKER } from './contract';
+import { guidesSection, type ResourceSettings } from './resources';
 
 /** One agent line of an alert. Links are '' when unknown (rendered as plain text). */
 export interface BlockerLine {
@@ -32,6 +33,8 @@ export interface TlBlockersInput {
   login: readonly BlockerLine[];
   /** Totals; the lists may be cut short (then "and N more" links to the sheet). */
   counts: { blockers: number; payment: number; login: number };
+  /** RULES R24 — the guides to link (absent in recipes stored before the links existed). */
+  resources?: ResourceSettings;
 }
 
 export interface PaymentIssuesInput {
@@ -39,6 +42,8 @@ export interface PaymentIssuesInput {
   trackerUrl: string;
   agents: readonly BlockerLine[];
   total: number;
+  /** RULES R24 — the guides to link (absent in recipes stored before the links existed). */
+  resources?: ResourceSettings;
 }
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
@@ -135,6 +140,16 @@ export function tlBlockersEmail(input: TlBlockersInput): EmailContent {
     ],
   ];
   if (input.reportUrl) intro.push(['Open the ', link('Agent Progress Report', input.reportUrl), '.']);
+  // RULES R24 — the guide that resolves each kind of issue: AHIP payment (N-Number), Tech Issues (login).
+  const guides = guidesSection(
+    input.resources,
+    [
+      ...(input.payment.length ? (['ahipGuideUrl'] as const) : []),
+      ...(input.login.length ? (['techIssuesGuideUrl'] as const) : []),
+    ],
+    'Guides to share with these agents',
+  );
+  sections.push(...guides);
   return renderEmail({
     subject: `ESP blockers: ${blockerCounts(input.counts)} - ${input.cohortName}`,
     title: 'New blockers from your agents',
@@ -159,6 +174,7 @@ export function paymentIssuesEmail(input: PaymentIssuesInput): EmailContent {
     ],
     sections: [
       section('Payment issue opened', [table(['Agent (tracker row)', TRACKER.oid, 'TL'], rows)], 'alert'),
+      ...guidesSection(input.resources, ['ahipGuideUrl'], 'Guide to share with these agents'),
     ],
   });
 }

@@ -224,3 +224,16 @@ export const DASHBOARD_TITLE = 'ESP Licensing Dashboard';
 export const PROGRESS_SHEET = 'Progress';
 export const PROGRESS_FIXED_HEADERS = ['Agent Name', 'OID'] as const;
 export const PROGRESS_TRAILING_HEADERS = ['Blockers', 'Last Self-Report'] as const;
+
+/**
+ * RULES R25 — `TL Checklist`: one row per TL per day, written when the TL presses "Done for today" in the
+ * End-of-day checklist (Date is `M/D/YYYY` text in the tracker's zone, Done At `M/D/YYYY HH:mm`).
+ */
+export const TL_CHECKLIST_SHEET = defineSheet('TL Checklist', {
+  date: 'Date',
+  tlName: 'TL Name',
+  tlEmail: 'TL Email',
+  cohort: 'Cohort',
+  doneAt: 'Done At',
+  openItems: 'Open Items',
+});

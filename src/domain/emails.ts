@@ -21,6 +21,8 @@ import {
   table,
 } from './emailLayout';
 import { SHEET } from './contract';
+import { guidesSection, type ResourceSettings } from './resources';
+import type { DayEndStatus } from './checklist';
 import type { ScheduleItem } from './schedule';
 import { type Zone, formatMdy, formatTime12h, formatHhmm, parseHhmm } from './timeZone';
 import { DAY_END, type DayTimes } from './workingClock';
@@ -53,6 +55,8 @@ export interface G2tInvitation {
   schedule: readonly ScheduleItem[];
   progressReportUrl: string;
   certCoordinatorEmail: string;
+  /** RULES R24 — the guides to link (absent in recipes stored before the links existed). */
+  resources?: ResourceSettings;
 }
 
 function span(start: string, minutes: number): string {
@@ -123,6 +127,7 @@ export function g2tInvitationEmail(input: G2tInvitation): EmailContent {
           ' with your progress instead.',
         ),
       ]),
+      ...guidesSection(input.resources, ['ahipGuideUrl', 'aetnaGuideUrl', 'techIssuesGuideUrl']),
     ],
   });
 }
@@ -132,6 +137,8 @@ export interface SelfReportReminder {
   ymd: string;
   progressReportUrl: string;
   certCoordinatorEmail: string;
+  /** RULES R24 — the guides to link (absent in recipes stored before the links existed). */
+  resources?: ResourceSettings;
 }
 
 export function selfReportReminderEmail(input: SelfReportReminder): EmailContent {
@@ -150,7 +157,11 @@ export function selfReportReminderEmail(input: SelfReportReminder): EmailContent
         '.',
       ],
     ],
-    sections: [],
+    sections: guidesSection(
+      input.resources,
+      ['ahipGuideUrl', 'aetnaGuideUrl', 'techIssuesGuideUrl'],
+      'Stuck? The guides',
+    ),
   });
 }
 
@@ -452,6 +463,8 @@ export function licensingSummaryEmail(input: {
   ymd: string;
   teams: readonly TeamCounts[];
   links?: TrackerLinks;
+  /** RULES R25 — which TLs finished their end-of-day checklist (absent in older recipes). */
+  dayEnd?: DayEndStatus;
 }): EmailContent {
   const total = Object.fromEntries(
     COUNT_KEYS.map((k) => [k, input.teams.reduce((sum, t) => sum + t[k], 0)]),
@@ -489,8 +502,31 @@ export function licensingSummaryEmail(input: {
         text: 'see every team on the Dashboard',
         href: dashboard,
       }),
+      ...dayEndSections(input.dayEnd, dashboard),
     ],
   });
+}
+
+/**
+ * RULES R25 — the TLs who have not finished their end-of-day checklist (tickets through the five forms,
+ * tracker up to date) first, then those who did, with when and what was still open.
+ */
+function dayEndSections(dayEnd: DayEndStatus | undefined, more: string | null): Section[] {
+  if (!dayEnd) return [];
+  const name = (t: { tlName: string; tlEmail: string }) => t.tlName || t.tlEmail || 'No TL';
+  const unfinished = dayEnd.unfinished.map((t): Inline[] => [
+    strong(name(t)),
+    t.tlEmail ? ` (${t.tlEmail}) - no "Done for today" yet` : ' - no TL Email in the tracker',
+  ]);
+  const finished = dayEnd.finished.map((t): Inline[] => [
+    strong(name(t)),
+    ` - done at ${t.doneAt}; open items then: ${t.openItems || 'none'}`,
+  ]);
+  const href = { text: 'see the TL Checklist sheet', href: more };
+  return [
+    ...cappedSection('End-of-day checklist not done', 'warn', unfinished, href),
+    ...cappedSection('End-of-day checklist done', 'ok', finished, href),
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------------------

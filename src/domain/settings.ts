@@ -22,6 +22,7 @@ import {
   weekdayOf,
   type Zone,
 } from './timeZone';
+import { readResourceLink } from './resources';
 import { isBlank, isDate, isValidEmail, parseBool, splitEmails, toText } from './values';
 import { type CalendarConfig, type DayTimes, DEFAULT_DAY_TIMES, validateDay } from './workingClock';
 
@@ -58,12 +59,33 @@ export interface Settings {
   timeZone: string;
   calendarEvents: boolean;
   capDocumentTemplateId: string;
+  // RULES R24 — resource links ('' = not shown; checked by readResourceLink in resources.ts).
+  ahipGuideUrl: string;
+  aetnaGuideUrl: string;
+  techIssuesGuideUrl: string;
+  carrierCertFormUrl: string;
+  tbtFormUrl: string;
+  callCertFormUrl: string;
+  equipmentFormUrl: string;
+  rtsFormUrl: string;
   /** Keys this version does not know, with their raw cell values (kept so nothing a TL adds is lost). */
   extra: Record<string, unknown>;
 }
 
 type Kind =
-  'text' | 'date' | 'time' | 'emails' | 'dates' | 'hours' | 'count' | 'bool' | 'url' | 'zone' | 'driveId';
+  | 'text'
+  | 'date'
+  | 'time'
+  | 'emails'
+  | 'dates'
+  | 'hours'
+  | 'count'
+  | 'bool'
+  | 'url'
+  | 'zone'
+  | 'driveId'
+  | 'guideLink'
+  | 'formLink';
 
 /** Bounds of a number setting (inclusive). */
 export interface NumberRule {
@@ -267,6 +289,63 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
     '',
     'Google Docs template for CAP documents; blank = no document is generated.',
   ),
+  // RULES R24 — resource links: optional, blank = not shown.
+  def(
+    'AHIP Guide Link',
+    'ahipGuideUrl',
+    'guideLink',
+    '',
+    'AHIP step-by-step guide (https link or Drive ID); shown in the invitation, reminders and issue alerts.',
+  ),
+  def(
+    'Aetna Guide Link',
+    'aetnaGuideUrl',
+    'guideLink',
+    '',
+    'Aetna step-by-step guide with the 13 green checkmarks example (https link or Drive ID).',
+  ),
+  def(
+    'Tech Issues Guide Link',
+    'techIssuesGuideUrl',
+    'guideLink',
+    '',
+    'Tech Issues - Troubleshooting guide (https link or Drive ID); shown with login issues.',
+  ),
+  def(
+    'Carrier Cert Completion Form Link',
+    'carrierCertFormUrl',
+    'formLink',
+    '',
+    'AHIP/Aetna tickets: the Carrier Cert Completion Form to submit (https link or form ID).',
+  ),
+  def(
+    'TBT Form Link',
+    'tbtFormUrl',
+    'formLink',
+    '',
+    'TBT tickets: the form TLs submit (https link or form ID).',
+  ),
+  def(
+    'Call Cert Form Link',
+    'callCertFormUrl',
+    'formLink',
+    '',
+    'Call Cert tickets: the form TLs submit (https link or form ID).',
+  ),
+  def(
+    'Equipment Form Link',
+    'equipmentFormUrl',
+    'formLink',
+    '',
+    'Equipment tickets: the form TLs submit (https link or form ID).',
+  ),
+  def(
+    'RTS/No More Forms Form Link',
+    'rtsFormUrl',
+    'formLink',
+    '',
+    'RTS/No More Forms tickets: the form TLs submit (https link or form ID).',
+  ),
 ];
 
 /** One unusable value, named by key and value, and what the product does instead. */
@@ -382,6 +461,11 @@ function readValue(d: SettingDefinition, raw: unknown, zone: Zone | undefined, o
       return text === '' || /^https?:\/\/\S+$/i.test(text)
         ? { value: text, issues: [] }
         : bad('is not a web address (https://…); it is not used until it is fixed');
+    }
+    case 'guideLink':
+    case 'formLink': {
+      const read = readResourceLink(toText(raw), d.kind === 'formLink' ? 'form' : 'guide');
+      return 'url' in read ? { value: read.url, issues: [] } : { value: '', ...bad(read.problem) };
     }
     case 'date': {
       if (isBlank(raw)) return { value: null, issues: [] };

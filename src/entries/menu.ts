@@ -99,6 +99,11 @@ export function menuCohortStatus(): void {
   showSidebar('CohortStatus', 'Cohort status');
 }
 
+/** RULES R25 — the TL's end-of-day checklist sidebar. */
+export function menuChecklistSidebar(): void {
+  showSidebar('ChecklistSidebar', 'End-of-day checklist');
+}
+
 export function menuRefreshDashboard(): string {
   return runFromMenu('Refresh dashboard', () =>
     withDocumentLock(() => {

@@ -18,6 +18,7 @@ import { generateCapDocument } from '../usecases/capDocument';
 import { loadConfig, readConfig } from '../gas/config';
 import { type AttendanceSidebarView, attendanceSidebarView } from '../usecases/attendanceView';
 import { type AttendanceSaved, saveHandsCheck } from '../usecases/handsCheck';
+import { type ChecklistView, checklistView, type DayDone, markDoneForToday } from '../usecases/checklist';
 import { withDocumentLock } from '../gas/lock';
 import { type CohortStatus, cohortStatus, openAgentRow, type Scope } from '../usecases/screens';
 
@@ -99,4 +100,17 @@ export function createCapDocument(oid: unknown, level?: unknown): string {
     const config = configForAgents(tracker(), loadConfig(tracker()), [agent], 'CAP document');
     return generateCapDocument(tracker(), config, agent, capLevel).url;
   });
+}
+
+/** RULES R25 — the signed-in TL's end-of-day checklist (read-only: no lock). */
+export function getChecklist(...args: unknown[]): ChecklistView {
+  requireNoArguments('getChecklist', args);
+  return checklistView(tracker(), readConfig(tracker()), Session.getActiveUser().getEmail());
+}
+
+/** RULES R25 — "Done for today": one `TL Checklist` row per TL per day, under the document lock. */
+export function markDayDone(...args: unknown[]): DayDone {
+  requireNoArguments('markDayDone', args);
+  const user = Session.getActiveUser().getEmail();
+  return withDocumentLock(() => markDoneForToday(tracker(), loadConfig(tracker()), user));
 }

@@ -17,6 +17,7 @@ export const MENU_ITEMS: readonly MenuEntry[] = [
   'separator',
   { caption: 'Take attendance (hands check)…', functionName: 'menuAttendanceSidebar' },
   { caption: 'Cohort status…', functionName: 'menuCohortStatus' },
+  { caption: 'End-of-day checklist', functionName: 'menuChecklistSidebar' },
   { caption: 'Refresh dashboard', functionName: 'menuRefreshDashboard' },
   { caption: 'Generate CAP document…', functionName: 'menuGenerateCapDocument' },
   { caption: 'Confirm Final CAP issued…', functionName: 'menuConfirmFinalCapIssued' },

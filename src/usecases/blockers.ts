@@ -21,6 +21,7 @@
  */
 import { dedupeKey } from '../domain/alerts';
 import { type BlockerLine } from '../domain/blockerEmails';
+import { resourceSettingsOf } from '../domain/resources';
 import {
   type AgentObservation,
   type AlertedState,
@@ -289,6 +290,7 @@ function queueTlEmails(
         payment: payment.slice(0, MAX_LISTED).map(lineOf),
         login: login.slice(0, MAX_LISTED).map(lineOf),
         counts: { blockers: blockers.length, payment: payment.length, login: login.length },
+        resources: resourceSettingsOf(settings),
       }),
       urgent: payment.length > 0,
       dedupeKey: dedupeKey('tl-blockers', settings.day1 ?? '', tlEmail || 'no-tl', itemsKey(mine)),
@@ -318,6 +320,7 @@ function queuePaymentEmail(
       trackerUrl,
       agents: payment.slice(0, MAX_LISTED).map(lineOf),
       total: payment.length,
+      resources: resourceSettingsOf(settings),
     }),
     urgent: true,
     dedupeKey: dedupeKey('payment-issues', settings.day1 ?? '', itemsKey(payment)),

@@ -5,6 +5,7 @@
  * later than that, the TL must confirm.
  */
 import { dedupeKey } from '../domain/alerts';
+import { resourceSettingsOf } from '../domain/resources';
 import { dayTimesOf } from '../domain/settings';
 import { now } from '../gas/clock';
 import { type Config, requireClock } from '../gas/config';
@@ -56,6 +57,7 @@ export function sendInvitation(
     schedule: config.schedule,
     progressReportUrl: openSpreadsheet(settings.progressReportId).getUrl(),
     certCoordinatorEmail: settings.certCoordinatorEmails[0] ?? settings.licensingTeamEmails[0] ?? '',
+    resources: resourceSettingsOf(settings),
   });
   const mailer = new Mailer(ss, settings);
   const agents = readAgents(ss, config);

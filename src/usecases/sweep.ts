@@ -5,13 +5,16 @@
  * a second sweep the same day sends nothing (dedupe keys carry the date).
  */
 import { dedupeKey } from '../domain/alerts';
+import { dayEndStatus } from '../domain/checklist';
 import { LAST_SWEEP_DAY } from '../domain/cohorts';
 import { ISSUE_VALUES } from '../domain/contract';
 import { type DigestInput, digestNeedsAction, type TeamCounts, type TrackerLinks } from '../domain/emails';
+import { resourceSettingsOf } from '../domain/resources';
 import type { Agent } from '../domain/roster';
 import { isDate } from '../domain/values';
 import { now } from '../gas/clock';
 import { composed } from '../gas/mailRecipes';
+import { readChecklistStamps } from './checklist';
 import { cohortKeyPart } from './cohorts';
 import { type Config, requireClock } from '../gas/config';
 import { type AttendanceOutcome, applyAttendanceRule } from './attendanceRule';
@@ -101,6 +104,7 @@ export function runNightlySweep(ss: Spreadsheet, config: Config, budget = new Ru
           ymd: today,
           progressReportUrl: reportUrl,
           certCoordinatorEmail: certCoordinator,
+          resources: resourceSettingsOf(config.settings),
         }),
         urgent: false,
         dedupeKey: dedupeKey('self-report-reminder', today, row.oid),
@@ -109,10 +113,19 @@ export function runNightlySweep(ss: Spreadsheet, config: Config, budget = new Ru
       reminders++;
     }
   }
+  // RULES R25 — which TLs pressed "Done for today": one read of `TL Checklist`, whatever the agents.
+  const tls = [...byTl].map(([tlEmail, rows]) => ({ tlName: rows[0]?.tlName ?? '', tlEmail }));
+  const dayEnd = dayEndStatus(tls, readChecklistStamps(ss, config.zone), today);
   mailer.queue({
     kind: 'licensing-summary',
     to: config.settings.licensingTeamEmails,
-    ...composed('licensing-summary', { cohortName: config.settings.cohortName, ymd: today, teams, links }),
+    ...composed('licensing-summary', {
+      cohortName: config.settings.cohortName,
+      ymd: today,
+      teams,
+      links,
+      dayEnd,
+    }),
     urgent: false,
     dedupeKey: dedupeKey('licensing-summary', today, ...cohortKeyPart(config)),
   });

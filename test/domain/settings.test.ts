@@ -42,6 +42,14 @@ describe('SETTING_DEFINITIONS', () => {
       'Time Zone',
       'Calendar Events',
       'CAP Document Template ID',
+      'AHIP Guide Link',
+      'Aetna Guide Link',
+      'Tech Issues Guide Link',
+      'Carrier Cert Completion Form Link',
+      'TBT Form Link',
+      'Call Cert Form Link',
+      'Equipment Form Link',
+      'RTS/No More Forms Form Link',
     ]);
     for (const d of SETTING_DEFINITIONS) expect(d.description.length).toBeGreaterThan(10);
   });
