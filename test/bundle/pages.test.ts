@@ -6,8 +6,8 @@ describe('the built HtmlService pages', () => {
   builtSource();
   const pages = readdirSync(BUILD_DIR).filter((f) => f.endsWith('.html'));
 
-  it('includes the attendance sidebar and the cohort status screen', () => {
-    expect(pages.sort()).toEqual(['AttendanceSidebar.html', 'CohortStatus.html']);
+  it('includes the attendance sidebar, the cohort status screen and the end-of-day checklist', () => {
+    expect(pages.sort()).toEqual(['AttendanceSidebar.html', 'ChecklistSidebar.html', 'CohortStatus.html']);
   });
 
   it.each(pages)(
