@@ -18,6 +18,9 @@ describe('the npm start story', () => {
     // The HTML-named sample agent is shown as text everywhere.
     expect(index).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(index).not.toContain('<img src=x');
+    // RULES R25: one TL finishes the day, the licensing summary names who did not.
+    expect(index).toContain('Maria Gonzalez - done at 12/3/2026 16:20');
+    expect(index).toMatch(/Dev Patel \(dev\.patel@example\.com\) - no &quot;Done for today&quot; yet/);
     // Two classes overlap: the next one is added during this one's CAP extension and runs on its own clock.
     expect(index).toContain('Spring 2026 Cohort B gets its own progress report and G2T invitation');
     // With one class in the tracker, menu actions never ask which (old: the Day 4-5 syncs asked and failed).

@@ -9,7 +9,16 @@ import { CHROMIUM, launch, serve } from '../browserHarness';
 import { page } from '../render';
 import type { Story } from './story';
 
-const SHOTS: { file: string; page: string; title: string; prepare?: string }[] = [
+const SHOTS: {
+  file: string;
+  page: string;
+  title: string;
+  prepare?: string;
+  /** What shows the page has rendered (default: a row per agent). */
+  ready?: string;
+  /** Who has the sidebar open (default: whoever the story is signed in as). */
+  user?: (story: Story) => string;
+}[] = [
   {
     file: 'attendance.png',
     page: 'AttendanceSidebar.html',
@@ -20,6 +29,13 @@ const SHOTS: { file: string; page: string; title: string; prepare?: string }[] =
     file: 'cohort-status.png',
     page: 'CohortStatus.html',
     title: 'Cohort status: pace, issues and CAP level per agent',
+  },
+  {
+    file: 'checklist.png',
+    page: 'ChecklistSidebar.html',
+    title: "A TL's end-of-day checklist: open items, the five forms, Done for today",
+    ready: "!document.getElementById('done').disabled",
+    user: (story) => story.tls[0].email,
   },
 ];
 
@@ -35,6 +51,9 @@ export async function screenshotScreens(story: Story, buildDir: string, outDir: 
   const browser = await launch();
   try {
     for (const shot of SHOTS) {
+      const signedIn = story.ws.session.activeEmail;
+      const effective = story.ws.session.effectiveEmail;
+      if (shot.user) story.ws.session.actAs(shot.user(story));
       const tab = await browser.newPage({ viewport: { width: 320, height: 900 } });
       await tab.goto(`${served.url}/${shot.page}`);
       if (shot.prepare) {
@@ -42,10 +61,12 @@ export async function screenshotScreens(story: Story, buildDir: string, outDir: 
         await tab.check(`input[value="${shot.prepare}"]`);
       }
       await tab.waitForFunction(
-        `document.querySelectorAll('#agents li, #rows tr').length >= ${story.agents.length}`,
+        shot.ready ?? `document.querySelectorAll('#agents li, #rows tr').length >= ${story.agents.length}`,
       );
       await tab.screenshot({ path: join(dir, shot.file), fullPage: true });
       await tab.close();
+      story.ws.session.actAs(signedIn);
+      story.ws.session.setEffectiveUser(effective);
     }
   } finally {
     await browser.close();
