@@ -33,7 +33,12 @@ export const GRACE_MINUTES = 5;
 export const ABSENT_AFTER_MINUTES = 240;
 export const LONG_TARDY_MINUTES = 60;
 /** Codes an import never replaces. */
-export const KEPT_CODES: readonly AttendanceCode[] = ['MIA', 'NCNS', 'Absent - HR Approved', 'No Longer Employed'];
+export const KEPT_CODES: readonly AttendanceCode[] = [
+  'MIA',
+  'NCNS',
+  'Absent - HR Approved',
+  'No Longer Employed',
+];
 
 export interface RosterAgent {
   oid: string;
@@ -138,7 +143,12 @@ function clockText(clock: WorkingClock, ms: number): string {
 }
 
 /** What the sessions say about Day `day` up to `now`. */
-export function dayFacts(clock: WorkingClock, day: number, sessions: readonly ExportSession[], now: Date): DayFacts {
+export function dayFacts(
+  clock: WorkingClock,
+  day: number,
+  sessions: readonly ExportSession[],
+  now: Date,
+): DayFacts {
   const start = clock.dayStartOf(day).getTime();
   const dayEnd = clock.dayEndOf(day).getTime();
   const end = Math.min(dayEnd, now.getTime());
@@ -152,7 +162,8 @@ export function dayFacts(clock: WorkingClock, day: number, sessions: readonly Ex
     if (last && s.from <= last.to) last.to = Math.max(last.to, s.to);
     else merged.push({ ...s });
   }
-  const worked = (a: number, b: number) => (b > a ? clock.workingMinutesBetween(new Date(a), new Date(b)) : 0);
+  const worked = (a: number, b: number) =>
+    b > a ? clock.workingMinutesBetween(new Date(a), new Date(b)) : 0;
   let missed = 0;
   let cursor = start;
   for (const s of merged) {
@@ -190,7 +201,11 @@ export function proposedCode(facts: DayFacts): AttendanceCode | '' {
 }
 
 /** A spaced dash would split a `Name - Date - Note` line (RULES R8). */
-const noteSafe = (text: string) => text.replace(/\s+[-–—]\s+/g, ': ').replace(/\s+/g, ' ').trim();
+const noteSafe = (text: string) =>
+  text
+    .replace(/\s+[-–—]\s+/g, ': ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /**
  * The note of the day, without the name and date (`G2T: Tardy < 1 hr; in 8:25 AM to 4:30 PM; missed D1

@@ -47,20 +47,76 @@ export interface ParsedExport {
 const norm = (h: string) => h.toLowerCase().replace(/[^a-z0-9]/g, '');
 const strip = (h: string) => h.replace(/\([^)]*\)/g, ' ').trim();
 
-const NAMES = ['name', 'attendeename', 'attendee', 'fullname', 'participantname', 'participant', 'displayname'];
+const NAMES = [
+  'name',
+  'attendeename',
+  'attendee',
+  'fullname',
+  'participantname',
+  'participant',
+  'displayname',
+];
 const FIRST = ['firstname', 'first', 'givenname'];
 const LAST = ['lastname', 'last', 'surname', 'familyname'];
-const EMAILS = ['email', 'emailaddress', 'attendeeemail', 'attendeeemailaddress', 'useremail', 'participantemail', 'mail'];
-const JOINS = ['jointime', 'joined', 'joindatetime', 'joindate', 'timejoined', 'joinedat', 'join', 'firstjointime', 'joinedtime'];
-const LEAVES = ['leavetime', 'left', 'leavedatetime', 'leavedate', 'timeleft', 'leftat', 'leave', 'lastleavetime', 'lefttime'];
-const DURATIONS = ['timeinsession', 'insession', 'duration', 'attendanceduration', 'attendancetime', 'timeattended', 'inattendance'];
+const EMAILS = [
+  'email',
+  'emailaddress',
+  'attendeeemail',
+  'attendeeemailaddress',
+  'useremail',
+  'participantemail',
+  'mail',
+];
+const JOINS = [
+  'jointime',
+  'joined',
+  'joindatetime',
+  'joindate',
+  'timejoined',
+  'joinedat',
+  'join',
+  'firstjointime',
+  'joinedtime',
+];
+const LEAVES = [
+  'leavetime',
+  'left',
+  'leavedatetime',
+  'leavedate',
+  'timeleft',
+  'leftat',
+  'leave',
+  'lastleavetime',
+  'lefttime',
+];
+const DURATIONS = [
+  'timeinsession',
+  'insession',
+  'duration',
+  'attendanceduration',
+  'attendancetime',
+  'timeattended',
+  'inattendance',
+];
 const ZONES = ['timezone', 'tz', 'zone'];
 const DATES = ['date', 'sessiondate', 'trainingdate', 'meetingdate'];
 
 /** Fixed offsets of the zone abbreviations US exports use (minutes east of UTC). */
 const ABBREVIATIONS: Readonly<Record<string, number>> = {
-  utc: 0, gmt: 0, z: 0, est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360,
-  pst: -480, pdt: -420, akst: -540, akdt: -480, hst: -600,
+  utc: 0,
+  gmt: 0,
+  z: 0,
+  est: -300,
+  edt: -240,
+  cst: -360,
+  cdt: -300,
+  mst: -420,
+  mdt: -360,
+  pst: -480,
+  pdt: -420,
+  akst: -540,
+  akdt: -480,
+  hst: -600,
 };
 /** Region names in Windows-style labels, read as the region (its daylight time included). */
 const REGIONS: readonly [RegExp, string][] = [
@@ -73,7 +129,8 @@ const REGIONS: readonly [RegExp, string][] = [
   [/hawaii/i, 'Pacific/Honolulu'],
 ];
 
-type ZoneReading = { kind: 'offset'; minutes: number; label: string } | { kind: 'zone'; zone: Zone; label: string };
+type ZoneReading =
+  { kind: 'offset'; minutes: number; label: string } | { kind: 'zone'; zone: Zone; label: string };
 
 /**
  * A zone as an export writes it, or null when the text names none. `zoneOf` turns an IANA id into a Zone
@@ -88,14 +145,16 @@ export function readZone(text: string, zoneOf: (id: string) => Zone | null): Zon
       if (zone) return { kind: 'zone', zone, label: id };
     }
   }
-  const off = /^(?:gmt|utc)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?$/i.exec(t) ?? /^\(?(?:gmt|utc)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?\)?/i.exec(t);
+  const off =
+    /^(?:gmt|utc)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?$/i.exec(t) ??
+    /^\(?(?:gmt|utc)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?\)?/i.exec(t);
   if (off) {
     const minutes = (off[1] === '-' ? -1 : 1) * (Number(off[2]) * 60 + Number(off[3] ?? 0));
     return { kind: 'offset', minutes, label: `GMT${off[1]}${off[2].padStart(2, '0')}:${off[3] ?? '00'}` };
   }
   const abbr = ABBREVIATIONS[t.toLowerCase()];
   if (abbr !== undefined) return { kind: 'offset', minutes: abbr, label: t.toUpperCase() };
-  if (/^[A-Za-z_]+\/[A-Za-z_\/+-]+$/.test(t)) {
+  if (/^[A-Za-z_]+\/[A-Za-z_/+-]+$/.test(t)) {
     const zone = zoneOf(t);
     if (zone) return { kind: 'zone', zone, label: t };
   }
@@ -115,7 +174,8 @@ interface DateTimeText {
 export function readDateTimeText(raw: string): DateTimeText | null {
   let t = raw.trim().replace(/^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+/i, '');
   let zone = '';
-  const z = /\s*(Z|[+-]\d{2}:?\d{2}|\((?:[^)]*)\)|(?:GMT|UTC)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?|[A-Z]{1,4}T)$/.exec(t);
+  const z =
+    /\s*(Z|[+-]\d{2}:?\d{2}|\((?:[^)]*)\)|(?:GMT|UTC)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?|[A-Z]{1,4}T)$/.exec(t);
   if (z) {
     zone = z[1];
     t = t.slice(0, z.index).trim();
@@ -152,7 +212,10 @@ export function readDuration(raw: string): number | null {
   const t = raw.trim().toLowerCase();
   if (!t) return null;
   let m = /^(\d+):(\d{2})(?::(\d{2}))?$/.exec(t);
-  if (m) return m[3] === undefined ? Number(m[1]) * 60 + Number(m[2]) : Number(m[1]) * 60 + Number(m[2]) + Number(m[3]) / 60;
+  if (m)
+    return m[3] === undefined
+      ? Number(m[1]) * 60 + Number(m[2])
+      : Number(m[1]) * 60 + Number(m[2]) + Number(m[3]) / 60;
   m = /^(\d+(?:\.\d+)?)\s*(m|min|mins|minutes?)?$/.exec(t);
   if (m) return Number(m[1]);
   const h = /(\d+(?:\.\d+)?)\s*h/.exec(t);
@@ -164,7 +227,8 @@ export function readDuration(raw: string): number | null {
 
 function instantOf(ymd: string, seconds: number, reading: ZoneReading): Date {
   const hhmm = `${String(Math.floor(seconds / 3600)).padStart(2, '0')}:${String(Math.floor(seconds / 60) % 60).padStart(2, '0')}`;
-  if (reading.kind === 'zone') return new Date(reading.zone.fromLocal(ymd, hhmm).getTime() + (seconds % 60) * 1000);
+  if (reading.kind === 'zone')
+    return new Date(reading.zone.fromLocal(ymd, hhmm).getTime() + (seconds % 60) * 1000);
   const [y, mo, d] = ymd.split('-').map(Number);
   return new Date(Date.UTC(y, mo - 1, d) + seconds * 1000 - reading.minutes * 60_000);
 }
@@ -182,10 +246,15 @@ function findColumn(headers: readonly string[], names: readonly string[]): numbe
  * The sessions of a GoTo Training export. `zone` is the cohort's (times without a zone are read in it).
  * Throws ExportFormatError when no header row names an attendee and a join time.
  */
-export function parseAttendanceExport(rows: readonly string[][], zone: Zone, zoneOf: (id: string) => Zone | null): ParsedExport {
+export function parseAttendanceExport(
+  rows: readonly string[][],
+  zone: Zone,
+  zoneOf: (id: string) => Zone | null,
+): ParsedExport {
   let headerAt = -1;
   for (let r = 0; r < Math.min(rows.length, 40) && headerAt < 0; r++) {
-    const hasName = findColumn(rows[r], NAMES) >= 0 || (findColumn(rows[r], FIRST) >= 0 && findColumn(rows[r], LAST) >= 0);
+    const hasName =
+      findColumn(rows[r], NAMES) >= 0 || (findColumn(rows[r], FIRST) >= 0 && findColumn(rows[r], LAST) >= 0);
     if (hasName && findColumn(rows[r], JOINS) >= 0) headerAt = r;
   }
   if (headerAt < 0) {
@@ -205,7 +274,10 @@ export function parseAttendanceExport(rows: readonly string[][], zone: Zone, zon
     const key = norm(strip(cells[0]));
     if (ZONES.includes(key)) {
       fileZone = readZone(cells[1], zoneOf);
-      if (!fileZone) problems.push(`"${cells[0]}": "${cells[1]}" is not a time zone I can read; times are read in ${zone.id}.`);
+      if (!fileZone)
+        problems.push(
+          `"${cells[0]}": "${cells[1]}" is not a time zone I can read; times are read in ${zone.id}.`,
+        );
     }
     if (DATES.includes(key)) fileDate = readDateTimeText(`${cells[1]} 00:00`)?.ymd ?? null;
   }
@@ -235,7 +307,9 @@ export function parseAttendanceExport(rows: readonly string[][], zone: Zone, zon
     const row = rows[r];
     const line = r + 1;
     if (row.every((c) => c.trim() === '')) continue;
-    const name = (col.name >= 0 ? cell(row, col.name) : `${cell(row, col.first)} ${cell(row, col.last)}`).replace(/\s+/g, ' ').trim();
+    const name = (col.name >= 0 ? cell(row, col.name) : `${cell(row, col.first)} ${cell(row, col.last)}`)
+      .replace(/\s+/g, ' ')
+      .trim();
     const email = cell(row, col.email).toLowerCase();
     const joinText = cell(row, col.join);
     if (!name && !email) {
@@ -245,7 +319,9 @@ export function parseAttendanceExport(rows: readonly string[][], zone: Zone, zon
     const rowZoneText = cell(row, col.zone);
     const rowZone = rowZoneText ? readZone(rowZoneText, zoneOf) : null;
     if (rowZoneText && !rowZone) {
-      problems.push(`Line ${line}, "${headers[col.zone]}": "${rowZoneText}" is not a time zone I can read; the line is left out.`);
+      problems.push(
+        `Line ${line}, "${headers[col.zone]}": "${rowZoneText}" is not a time zone I can read; the line is left out.`,
+      );
       continue;
     }
     const rowDate = col.date >= 0 ? (readDateTimeText(`${cell(row, col.date)} 00:00`)?.ymd ?? null) : null;

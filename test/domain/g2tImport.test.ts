@@ -109,18 +109,29 @@ describe('parseAttendanceExport', () => {
   });
 
   it('joins First Name and Last Name, and reads leave from Time in Session when Leave Time is blank', () => {
-    const parsed = read('First Name,Last Name,Email,Join Time,Leave Time,Time in Session\nAna,Ruiz,,12/3/2026 8:00 AM,,1:30:00');
-    expect(parsed.sessions[0]).toMatchObject({ name: 'Ana Ruiz', email: '', join: d1('08:00'), leave: d1('09:30') });
+    const parsed = read(
+      'First Name,Last Name,Email,Join Time,Leave Time,Time in Session\nAna,Ruiz,,12/3/2026 8:00 AM,,1:30:00',
+    );
+    expect(parsed.sessions[0]).toMatchObject({
+      name: 'Ana Ruiz',
+      email: '',
+      join: d1('08:00'),
+      leave: d1('09:30'),
+    });
   });
 
   it('reads times in the zone the export names: in the cell, the header, a Time Zone line', () => {
     const inCell = read('Name,Join Time\nA,12/3/2026 10:00 AM EST');
     expect(inCell.sessions[0].join).toEqual(d1('08:00'));
-    const inHeader = read('Name,Join Time (GMT-05:00),Leave Time (GMT-05:00)\nA,12/3/2026 10:00 AM,12/3/2026 11:00 AM');
+    const inHeader = read(
+      'Name,Join Time (GMT-05:00),Leave Time (GMT-05:00)\nA,12/3/2026 10:00 AM,12/3/2026 11:00 AM',
+    );
     expect(inHeader.sessions[0].join).toEqual(d1('08:00'));
     expect(inHeader.zoneLabel).toBe('GMT-05:00');
     // A Windows-style label shows the standard offset; the region's own rules apply (America/New_York).
-    const line = read('Time Zone,(GMT-05:00) Eastern Time (US & Canada)\nName,Join Time\nA,12/3/2026 10:00 AM');
+    const line = read(
+      'Time Zone,(GMT-05:00) Eastern Time (US & Canada)\nName,Join Time\nA,12/3/2026 10:00 AM',
+    );
     expect(line.sessions[0].join).toEqual(d1('08:00'));
     expect(line.zoneLabel).toBe('America/New_York');
     const iso = read('Name,Join Time\nA,2026-12-03T15:00:00Z');
@@ -133,7 +144,9 @@ describe('parseAttendanceExport', () => {
   });
 
   it('names every line it cannot read and keeps the others', () => {
-    const parsed = read('Name,Email,Join Time,Leave Time\nA,,someday,\nB,,12/3/2026 9:00 AM,12/3/2026 8:00 AM\nC,,12/3/2026 9:00 AM,');
+    const parsed = read(
+      'Name,Email,Join Time,Leave Time\nA,,someday,\nB,,12/3/2026 9:00 AM,12/3/2026 8:00 AM\nC,,12/3/2026 9:00 AM,',
+    );
     expect(parsed.sessions.map((s) => s.name)).toEqual(['C']);
     expect(parsed.problems).toEqual([
       'Line 2, "Join Time": "someday" is not a date and time I can read (expected e.g. 12/3/2026 8:05 AM); the line is left out.',
@@ -154,7 +167,13 @@ describe('matchAttendees', () => {
     { oid: 'O3', name: 'Sam Lee', cxpEmail: 's1@cxp.com', personalEmail: '' },
     { oid: 'O4', name: 'Sam  Lee', cxpEmail: 's2@cxp.com', personalEmail: '' },
   ];
-  const s = (name: string, email: string) => ({ line: 2, name, email, join: d1('08:00'), leave: d1('09:00') });
+  const s = (name: string, email: string) => ({
+    line: 2,
+    name,
+    email,
+    join: d1('08:00'),
+    leave: d1('09:00'),
+  });
 
   it('matches by cXp email, then personal email, then exact normalised name; lists the rest', () => {
     const m = matchAttendees(
@@ -170,7 +189,9 @@ describe('matchAttendees', () => {
     expect(m.matched.get('o1')?.how).toBe('name');
     expect(m.matched.get('o1')?.attendees).toHaveLength(2);
     expect(m.matched.get('o2')).toMatchObject({ how: 'email' });
-    expect(m.ambiguous).toEqual([{ attendee: expect.objectContaining({ name: 'Sam Lee' }), agents: ['Sam Lee (O3)', 'Sam  Lee (O4)'] }]);
+    expect(m.ambiguous).toEqual([
+      { attendee: expect.objectContaining({ name: 'Sam Lee' }), agents: ['Sam Lee (O3)', 'Sam  Lee (O4)'] },
+    ]);
     expect(m.unmatched.map((u) => u.name)).toEqual(['Kim Parker']);
   });
 
@@ -181,7 +202,13 @@ describe('matchAttendees', () => {
 });
 
 describe('the day from the sessions', () => {
-  const session = (from: string, to: string) => ({ line: 2, name: 'A', email: '', join: d1(from), leave: d1(to) });
+  const session = (from: string, to: string) => ({
+    line: 2,
+    name: 'A',
+    email: '',
+    join: d1(from),
+    leave: d1(to),
+  });
   const after = d1('17:00');
 
   it('a full day with breaks taken is Full Day; checks in session with 5 minutes of grace', () => {
@@ -222,7 +249,12 @@ describe('the day from the sessions', () => {
   });
 
   it('before Day End nothing but a tardy or an absence is proposed, and only passed checks count', () => {
-    const facts = dayFacts(clock, 1, [{ line: 2, name: 'A', email: '', join: d1('08:01'), leave: null }], d1('11:00'));
+    const facts = dayFacts(
+      clock,
+      1,
+      [{ line: 2, name: 'A', email: '', join: d1('08:01'), leave: null }],
+      d1('11:00'),
+    );
     expect(proposedCode(facts)).toBe('');
     expect(facts.checks.map((c) => c.header)).toEqual(['D1 Before Break 1', 'D1 After Break 1']);
   });
@@ -230,7 +262,13 @@ describe('the day from the sessions', () => {
   it('the note line is R8 form, and a line already there (by anyone) is recognised', () => {
     const line = dayNoteLine('Jo Lead', '2026-12-03', 'G2T: Leave Early; in 8:00 AM to 3:00 PM');
     expect(line).toBe('Jo Lead - 12/3/2026 - G2T: Leave Early; in 8:00 AM to 3:00 PM');
-    expect(hasDayNote(`x - 12/1/2026 - y\nKim TL - 12/3/2026 - G2T: Leave Early; in 8:00 AM to 3:00 PM`, '2026-12-03', 'G2T: Leave Early; in 8:00 AM to 3:00 PM')).toBe(true);
+    expect(
+      hasDayNote(
+        `x - 12/1/2026 - y\nKim TL - 12/3/2026 - G2T: Leave Early; in 8:00 AM to 3:00 PM`,
+        '2026-12-03',
+        'G2T: Leave Early; in 8:00 AM to 3:00 PM',
+      ),
+    ).toBe(true);
     expect(hasDayNote(line, '2026-12-04', 'G2T: Leave Early; in 8:00 AM to 3:00 PM')).toBe(false);
   });
 });
