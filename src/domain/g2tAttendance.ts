@@ -19,8 +19,8 @@
  * `Leave Early` and `Full Day` cannot be known yet: only a tardy or an absence is proposed.
  * A hands check is missed when the agent was out of the session from 5 minutes before to 5 minutes after
  * it (an agent who steps out for the break a minute early still raised their hand).
- * Codes set by other rules or by HR are never replaced: `MIA` (the MIA rule, RULES R11), `NCNS`,
- * `Absent - HR Approved`, `No Longer Employed`.
+ * Codes set by other rules or by HR are never replaced: `MIA` and `Unresponsive/Missing During Class`
+ * (the MIA rule and its "returned", RULES R11), `NCNS`, `Absent - HR Approved`, `No Longer Employed`.
  */
 import type { ATTENDANCE_CODES } from './contract';
 import type { ExportSession } from './g2tExport';
@@ -35,6 +35,7 @@ export const LONG_TARDY_MINUTES = 60;
 /** Codes an import never replaces. */
 export const KEPT_CODES: readonly AttendanceCode[] = [
   'MIA',
+  'Unresponsive/Missing During Class',
   'NCNS',
   'Absent - HR Approved',
   'No Longer Employed',

@@ -195,6 +195,25 @@ describe('G2T attendance import (built bundle)', () => {
     expect(checks(ws, 3)['D1 Before Break 1']).toBe(false);
   });
 
+  it('never replaces a code HR or the MIA rule set; the note line still records the day', () => {
+    const { ws, bundle } = cohort(5);
+    const sheet = ws.tracker.sheet(SHEET.tracker);
+    const codeCol =
+      sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].indexOf(TRACKER.attendance) + 1;
+    sheet.getRange(3, codeCol).setValue('Absent - HR Approved'); // Agent 1
+    sheet.getRange(5, codeCol).setValue('Unresponsive/Missing During Class'); // Agent 3
+    const preview = bundle.previewAttendanceImport(exportCsv(DAY1_ROWS)) as AttendanceImport;
+    expect(byOid(preview).OID1001).toMatchObject({
+      code: 'Tardy < 1 hr',
+      kept: true,
+      currentCode: 'Absent - HR Approved',
+    });
+    const done = bundle.importAttendance(exportCsv(DAY1_ROWS)) as AttendanceImported;
+    expect(done.written.codes).toBe(3);
+    expect(trackerText(ws, 1, TRACKER.attendance)).toBe('Absent - HR Approved');
+    expect(trackerText(ws, 1, TRACKER.attendanceNote)).toMatch(/^TL 0 - 12\/3\/2026 - G2T: Tardy < 1 hr; /);
+  });
+
   it('calls do not grow with the number of agents', () => {
     const calls = (agents: number) => {
       const { ws, bundle } = cohort(agents);

@@ -7,9 +7,10 @@ import { join } from 'node:path';
 import { escapeHtml } from '../../src/domain/values';
 import { CHROMIUM, launch, serve } from '../browserHarness';
 import { page } from '../render';
+import { g2tSampleExport } from './scenes/g2t';
 import type { Story } from './story';
 
-const SHOTS: { file: string; page: string; title: string; prepare?: string }[] = [
+const SHOTS: { file: string; page: string; title: string; prepare?: string; upload?: boolean }[] = [
   {
     file: 'attendance.png',
     page: 'AttendanceSidebar.html',
@@ -20,6 +21,12 @@ const SHOTS: { file: string; page: string; title: string; prepare?: string }[] =
     file: 'cohort-status.png',
     page: 'CohortStatus.html',
     title: 'Cohort status: pace, issues and CAP level per agent',
+  },
+  {
+    file: 'attendance-import.png',
+    page: 'AttendanceSidebar.html',
+    title: 'Attendance sidebar: the Day 1 GoTo Training export picked again (already imported)',
+    upload: true,
   },
 ];
 
@@ -44,6 +51,13 @@ export async function screenshotScreens(story: Story, buildDir: string, outDir: 
       await tab.waitForFunction(
         `document.querySelectorAll('#agents li, #rows tr').length >= ${story.agents.length}`,
       );
+      if (shot.upload) {
+        // RULES R19: the TL picks GoTo Training's export; the page reads it and shows the proposal.
+        await tab.click('#import summary');
+        const buffer = Buffer.from(g2tSampleExport(story));
+        await tab.setInputFiles('#import-file', { name: 'attendance.csv', mimeType: 'text/csv', buffer });
+        await tab.waitForSelector('#import-agents li');
+      }
       await tab.screenshot({ path: join(dir, shot.file), fullPage: true });
       await tab.close();
     }
