@@ -100,3 +100,19 @@ export function optionalExcuseList(fn: string, name: string, value: unknown): Ex
     };
   });
 }
+
+/** The longest export text a page may send (a day's GoTo Training report is a few hundred KB at most). */
+export const MAX_EXPORT_CHARS = 2_000_000;
+
+/** The text of an exported file (RULES R19): non-empty text within `MAX_EXPORT_CHARS`. */
+export function requireFileText(fn: string, name: string, value: unknown): string {
+  if (typeof value !== 'string' || !value.trim()) {
+    throw new PageArgumentError(`${fn}: ${name} must be the file's text, got ${shown(value)}.`);
+  }
+  if (value.length > MAX_EXPORT_CHARS) {
+    throw new PageArgumentError(
+      `${fn}: ${name} is ${value.length} characters; at most ${MAX_EXPORT_CHARS} (export one day's session).`,
+    );
+  }
+  return value;
+}

@@ -12,6 +12,7 @@ import {
   requireOneOf,
   requireText,
   requireTextList,
+  requireFileText,
 } from '../domain/pageArguments';
 import { chooseViewClass, configForAgents } from '../usecases/agentCohort';
 import { generateCapDocument } from '../usecases/capDocument';
@@ -20,6 +21,12 @@ import { type AttendanceSidebarView, attendanceSidebarView } from '../usecases/a
 import { type AttendanceSaved, saveHandsCheck } from '../usecases/handsCheck';
 import { type ChecklistView, checklistView, type DayDone, markDoneForToday } from '../usecases/checklist';
 import { withDocumentLock } from '../gas/lock';
+import {
+  type AttendanceImport,
+  type AttendanceImported,
+  applyImport,
+  proposeImport,
+} from '../usecases/g2tImport';
 import { type CohortStatus, cohortStatus, openAgentRow, type Scope } from '../usecases/screens';
 
 function tracker(): GoogleAppsScript.Spreadsheet.Spreadsheet {
@@ -113,4 +120,27 @@ export function markDayDone(...args: unknown[]): DayDone {
   requireNoArguments('markDayDone', args);
   const user = Session.getActiveUser().getEmail();
   return withDocumentLock(() => markDoneForToday(tracker(), loadConfig(tracker()), user));
+}
+
+/**
+ * What importing a GoTo Training attendance export (the CSV's text, read in the page) would write for the
+ * class `cohort` (optional): each agent's code, missed checks, note line; unmatched attendees. Read-only.
+ */
+export function previewAttendanceImport(csv: unknown, cohort?: unknown): AttendanceImport {
+  const text = requireFileText('previewAttendanceImport', 'csv', csv);
+  const requested = optionalText('previewAttendanceImport', 'cohort', cohort) ?? '';
+  const user = Session.getActiveUser().getEmail();
+  const choice = chooseViewClass(tracker(), readConfig(tracker()), user, requested);
+  return proposeImport(tracker(), choice.config, text, user);
+}
+
+/** Writes the import previewAttendanceImport showed (recomputed under the lock; RULES R19). */
+export function importAttendance(csv: unknown, cohort?: unknown): AttendanceImported {
+  const text = requireFileText('importAttendance', 'csv', csv);
+  const requested = optionalText('importAttendance', 'cohort', cohort) ?? '';
+  const user = Session.getActiveUser().getEmail();
+  return withDocumentLock(() => {
+    const choice = chooseViewClass(tracker(), loadConfig(tracker()), user, requested);
+    return applyImport(tracker(), choice.config, text, user);
+  });
 }

@@ -6,6 +6,7 @@
  */
 import type { AttendanceSidebarView } from '../usecases/attendanceView';
 import type { AttendanceSaved, Excuse } from '../usecases/handsCheck';
+import { setUpImport } from './attendanceImport';
 import { byId, failureText, run } from './serverRun';
 
 let view: AttendanceSidebarView | null = null;
@@ -209,4 +210,8 @@ document
 byId('tick-all').addEventListener('click', () => setAll(true));
 byId('clear-all').addEventListener('click', () => setAll(false));
 saveButton.addEventListener('click', save);
+setUpImport(
+  () => view?.cohort ?? '',
+  () => load(),
+);
 load();

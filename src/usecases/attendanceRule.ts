@@ -107,7 +107,7 @@ export function recordedChecks(
 }
 
 /** The name that documents a TL's note line: their `TL Name` in the tracker, else their email. */
-function documenter(tracker: SheetTable, email: string): string {
+export function documenter(tracker: SheetTable, email: string): string {
   const me = email.trim().toLowerCase();
   if (me && tracker.has(TRACKER.tlEmail) && tracker.has(TRACKER.tlName)) {
     for (const i of tracker.rowIndexes())

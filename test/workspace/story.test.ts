@@ -13,6 +13,13 @@ describe('the npm start story', () => {
     story.play(SCENES);
     const index = readFileSync(story.writeOut(), 'utf8');
     expect(index).toContain('Set up workbook');
+    // RULES R19: Day 1's GoTo Training export imported once; the second import changes nothing.
+    expect(index).toContain(
+      'Jordan Lee: Tardy &lt; 1 hr; Miguel Torres: Full Day (matched by name); Kwame Mensah: Unresponsive/Missing During Class kept',
+    );
+    expect(index).toMatch(
+      /not on the roster: Dana Brooks \(Aetna trainer\)\. Confirmed: [1-9]\d* codes, .* Imported again: 0 changes\./,
+    );
     expect(index).toContain('not a real calendar date');
     expect(index).toContain('looks like an NPN');
     // The HTML-named sample agent is shown as text everywhere.

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { escapeHtml } from '../../src/domain/values';
 import { CHROMIUM, launch, serve } from '../browserHarness';
 import { page } from '../render';
+import { g2tSampleExport } from './scenes/g2t';
 import type { Story } from './story';
 
 const SHOTS: {
@@ -14,6 +15,8 @@ const SHOTS: {
   page: string;
   title: string;
   prepare?: string;
+  /** Pick the story's GoTo Training export in the import section before the shot. */
+  upload?: boolean;
   /** What shows the page has rendered (default: a row per agent). */
   ready?: string;
   /** Who has the sidebar open (default: whoever the story is signed in as). */
@@ -36,6 +39,12 @@ const SHOTS: {
     title: "A TL's end-of-day checklist: open items, the five forms, Done for today",
     ready: "!document.getElementById('done').disabled",
     user: (story) => story.tls[0].email,
+  },
+  {
+    file: 'attendance-import.png',
+    page: 'AttendanceSidebar.html',
+    title: 'Attendance sidebar: the Day 1 GoTo Training export picked again (already imported)',
+    upload: true,
   },
 ];
 
@@ -63,6 +72,13 @@ export async function screenshotScreens(story: Story, buildDir: string, outDir: 
       await tab.waitForFunction(
         shot.ready ?? `document.querySelectorAll('#agents li, #rows tr').length >= ${story.agents.length}`,
       );
+      if (shot.upload) {
+        // RULES R19: the TL picks GoTo Training's export; the page reads it and shows the proposal.
+        await tab.click('#import summary');
+        const buffer = Buffer.from(g2tSampleExport(story));
+        await tab.setInputFiles('#import-file', { name: 'attendance.csv', mimeType: 'text/csv', buffer });
+        await tab.waitForSelector('#import-agents li');
+      }
       await tab.screenshot({ path: join(dir, shot.file), fullPage: true });
       await tab.close();
       story.ws.session.actAs(signedIn);

@@ -2,6 +2,7 @@
 import type { Scene } from '../story';
 import { checklistScenes } from './checklist';
 import { cohortsScenes } from './cohorts';
+import { g2tScenes } from './g2t';
 import { notesScenes } from './notes';
 import { reportScenes } from './report';
 import { screensScenes } from './screens';
@@ -16,4 +17,5 @@ export const SCENES: readonly Scene[] = [
   ...screensScenes,
   ...cohortsScenes,
   ...checklistScenes,
+  ...g2tScenes,
 ];
