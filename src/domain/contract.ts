@@ -224,3 +224,18 @@ export const DASHBOARD_TITLE = 'ESP Licensing Dashboard';
 export const PROGRESS_SHEET = 'Progress';
 export const PROGRESS_FIXED_HEADERS = ['Agent Name', 'OID'] as const;
 export const PROGRESS_TRAILING_HEADERS = ['Blockers', 'Last Self-Report'] as const;
+
+/**
+ * RULES R22 — `Completion Log`: one row per Carrier Cert Completion Form submission, written when the
+ * submission is recorded (matched or not), so the nightly evidence cross-check and the readiness summary
+ * know when each proof came in and which submissions named nobody on the roster. `OID` is blank when the
+ * submission matched no agent; the licensing team may type the right OID there to resolve it.
+ */
+export const COMPLETION_LOG = defineSheet('Completion Log', {
+  submittedAt: 'Submitted At',
+  responseId: 'Response ID',
+  oid: 'OID',
+  agentName: 'Agent Name',
+  answers: 'Email/OID Answers',
+  outcome: 'Outcome',
+});
