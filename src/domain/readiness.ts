@@ -109,11 +109,15 @@ export function miaEpisodes(note: string): number {
   return note.split('\n').filter((line) => /\bMIA: missed\b/.test(line)).length;
 }
 
-const BASIS_TEXT: Readonly<Record<StatusBasis, string>> = {
-  'last-tick': 'last progress-report tick',
-  'last-updated': "by then: the row's Last Updated",
-  unknown: 'date not recorded',
-};
+/** `Complete since …` (the tick), `Complete, on or before …` (Last Updated), or no date. */
+function statusText(s: StatusDate, zone: Zone): string {
+  const value = s.value || '-';
+  if (!s.at) return `${value} (date not recorded)`;
+  const at = formatWhen(zone, s.at);
+  return s.basis === 'last-tick'
+    ? `${value} since ${at} (the tick that finished the progress report)`
+    : `${value}, on or before ${at} (row last updated)`;
+}
 
 function dayText(d: AttendanceDay): string {
   if (d.taken === 0) return 'no checks taken';
@@ -127,13 +131,7 @@ function dayText(d: AttendanceDay): string {
 /** The summary's sections, in the order a PM reads them; every value is escaped by the layout. */
 export function readinessSections(r: ReadinessSummary, zone: Zone): Section[] {
   const when = (at: Date | null, missing: string): string => (at ? formatWhen(zone, at) : missing);
-  const statusRows = r.statuses.map(
-    (s) =>
-      [
-        s.status,
-        `${s.value || '-'} - ${s.at ? `${formatWhen(zone, s.at)} (${BASIS_TEXT[s.basis]})` : BASIS_TEXT[s.basis]}`,
-      ] as const,
-  );
+  const statusRows = r.statuses.map((s) => [s.status, statusText(s, zone)] as const);
   const coaching: Block = r.coaching.length
     ? list(
         r.coaching.map((c): Inline[] => [

@@ -181,10 +181,10 @@ describe('readiness summary in the PMs email (built bundle)', () => {
     expect(ready.subject).toBe('Ready for production: Agent 1 (OID1001) - please transition to production');
     expect(ready.recipients).toEqual(['pm@example.com']);
     expect(ready.body).toContain(
-      'AHIP/Aetna Status: Complete - Thu 12/3/2026 3:00 PM (last progress-report tick)',
+      'AHIP/Aetna Status: Complete since Thu 12/3/2026 3:00 PM (the tick that finished the progress report)',
     );
     expect(ready.body).toMatch(
-      /TBT Status: Complete - Thu 12\/3\/2026 3:00 PM \(by then: the row's Last Updated\)/,
+      /TBT Status: Complete, on or before Thu 12\/3\/2026 3:00 PM \(row last updated\)/,
     );
     expect(ready.body).toContain('13 Checkmarks Proof Emailed: Thu 12/3/2026 3:00 PM');
     expect(ready.body).toContain('Completion form: Submitted - Thu 12/3/2026 3:00 PM');
@@ -200,10 +200,10 @@ describe('readiness summary in the PMs email (built bundle)', () => {
     const [second] = readyMails(ws);
     expect(second.subject).toContain('Agent 2 (OID1002)');
     expect(second.body).toContain(
-      'AHIP/Aetna Status: Complete - Thu 12/3/2026 3:00 PM (last progress-report tick)',
+      'AHIP/Aetna Status: Complete since Thu 12/3/2026 3:00 PM (the tick that finished the progress report)',
     );
     expect(second.body).toContain(
-      "RTS/No More Forms Status: Complete - Fri 12/4/2026 9:30 AM (by then: the row's Last Updated)",
+      'RTS/No More Forms Status: Complete, on or before Fri 12/4/2026 9:30 AM (row last updated)',
     );
     expect(second.body).toContain('Day 1: Full Day (2/2 checks present)');
     expect(second.body).toContain('No Coaching Log rows for this agent.');

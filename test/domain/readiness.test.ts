@@ -93,10 +93,10 @@ describe('readiness summary (RULES R23)', () => {
       zone,
     });
     expect(email.body).toContain(
-      'AHIP/Aetna Status: Complete - Mon 12/7/2026 4:30 PM (last progress-report tick)',
+      'AHIP/Aetna Status: Complete since Mon 12/7/2026 4:30 PM (the tick that finished the progress report)',
     );
     expect(email.body).toContain(
-      "TBT Status: Complete - Tue 12/8/2026 10:00 AM (by then: the row's Last Updated)",
+      'TBT Status: Complete, on or before Tue 12/8/2026 10:00 AM (row last updated)',
     );
     expect(email.body).toContain('13 Checkmarks Proof Emailed: Mon 12/7/2026 4:00 PM');
     expect(email.body).toContain('Completion form: Submitted - Mon 12/7/2026 4:10 PM');

@@ -1,6 +1,7 @@
 /** Every scene of the local story; `Story.play` runs them in time order, so areas interleave by day. */
 import type { Scene } from '../story';
 import { cohortsScenes } from './cohorts';
+import { evidenceScenes } from './evidence';
 import { notesScenes } from './notes';
 import { reportScenes } from './report';
 import { screensScenes } from './screens';
@@ -14,4 +15,5 @@ export const SCENES: readonly Scene[] = [
   ...sweepScenes,
   ...screensScenes,
   ...cohortsScenes,
+  ...evidenceScenes,
 ];
