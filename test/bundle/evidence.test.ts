@@ -215,4 +215,19 @@ describe('readiness summary in the PMs email (built bundle)', () => {
     bundle.nightlySweep();
     expect(readyMails(ws)).toHaveLength(0);
   });
+  it('a summary that cannot be read never holds the alert back: the email goes out and says what failed', () => {
+    const { ws, bundle } = cohort(2);
+    // The class's report ID (the Cohorts row set-up moved it to) no longer opens.
+    const cohorts = ws.tracker.sheet(SHEET.cohorts);
+    const header = cohorts.getRange(1, 1, 1, cohorts.getLastColumn()).getValues()[0].map(String);
+    cohorts.getRange(2, header.indexOf('Progress Report ID') + 1).setValue('deleted-report-id');
+    ws.clock.set(at('2026-12-04T16:30:00Z'));
+    ws.mail.clearOutbox();
+    tlCompletes(ws, bundle, 2, [TRACKER.ahipAetnaStatus, ...TL_STATUSES]);
+    const [ready, ...others] = readyMails(ws);
+    expect(others).toHaveLength(0);
+    expect(ready.subject).toContain('Agent 0 (OID1000)');
+    expect(ready.body).toContain('READINESS SUMMARY NOT AVAILABLE');
+    expect(ready.body).toMatch(/deleted-report-id|not found|does not exist|missing/i);
+  });
 });
