@@ -237,3 +237,18 @@ export const TL_CHECKLIST_SHEET = defineSheet('TL Checklist', {
   doneAt: 'Done At',
   openItems: 'Open Items',
 });
+
+/**
+ * RULES R22 — `Completion Log`: one row per Carrier Cert Completion Form submission, written when the
+ * submission is recorded (matched or not), so the nightly evidence cross-check and the readiness summary
+ * know when each proof came in and which submissions named nobody on the roster. `OID` is blank when the
+ * submission matched no agent; the licensing team may type the right OID there to resolve it.
+ */
+export const COMPLETION_LOG = defineSheet('Completion Log', {
+  submittedAt: 'Submitted At',
+  responseId: 'Response ID',
+  oid: 'OID',
+  agentName: 'Agent Name',
+  answers: 'Email/OID Answers',
+  outcome: 'Outcome',
+});

@@ -20,9 +20,11 @@ import {
   strong,
   table,
 } from './emailLayout';
-import { SHEET } from './contract';
 import { guidesSection, type ResourceSettings } from './resources';
 import type { DayEndStatus } from './checklist';
+import { COMPLETION_LOG, SHEET, TRACKER } from './contract';
+import type { Disagreement } from './evidence';
+import { type ReadinessSummary, readinessSections } from './readiness';
 import type { ScheduleItem } from './schedule';
 import { type Zone, formatMdy, formatTime12h, formatHhmm, parseHhmm } from './timeZone';
 import { DAY_END, type DayTimes } from './workingClock';
@@ -458,6 +460,44 @@ function teamPhrase(t: Omit<TeamCounts, 'tlName'>): string {
   ].join(', ');
 }
 
+/**
+ * RULES R22 — the licensing summary's evidence lines: each names the agent (linked to the tracker row) or
+ * the `Completion Log` row (linked), and what disagrees.
+ */
+export interface EvidenceInput {
+  disagreements: readonly Disagreement[];
+  zone: Zone;
+  /** The proof item's name in the Schedule. */
+  proofItem: string;
+  /** The `Completion Log` sheet's ID (for row links); absent when the sheet does not exist. */
+  completionLogGid?: number;
+}
+
+function evidenceLines(e: EvidenceInput, links: TrackerLinks | undefined): Inline[][] {
+  const when = (at: Date | null) => (at ? formatWhen(e.zone, at) : 'time not recorded');
+  const quoted = (v: string) => `"${v || 'blank'}"`;
+  return e.disagreements.map((d): Inline[] => {
+    if (d.kind === 'unknown-agent') {
+      const url = sheetUrl(links, e.completionLogGid, d.logRow);
+      const place = `${COMPLETION_LOG.name} row ${d.logRow}`;
+      return [
+        url ? link(place, url) : strong(place),
+        ` - form submitted ${when(d.submittedAt)} for ${quoted(d.oid || d.answers)}: not on the roster (no agent has that OID or email). Type the agent's OID in ${COMPLETION_LOG.headers.oid} of that row.`,
+      ];
+    }
+    const who = [agentLink(links, d.name, d.row), ` (${d.oid}) - ${SHEET.tracker} row ${d.row}: `];
+    if (d.kind === 'ticked-no-form')
+      return [
+        ...who,
+        `"${e.proofItem}" ticked ${when(d.tickedAt)}, but ${TRACKER.completion} is ${quoted(d.completion)}: no completion form.`,
+      ];
+    return [
+      ...who,
+      `${TRACKER.completion} is ${quoted(d.completion)}, but ${TRACKER.ahipAetnaStatus} is ${quoted(d.status)}${d.proofTicked ? '' : ` and "${e.proofItem}" is not ticked`}.`,
+    ];
+  });
+}
+
 export function licensingSummaryEmail(input: {
   cohortName: string;
   ymd: string;
@@ -465,6 +505,7 @@ export function licensingSummaryEmail(input: {
   links?: TrackerLinks;
   /** RULES R25 — which TLs finished their end-of-day checklist (absent in older recipes). */
   dayEnd?: DayEndStatus;
+  evidence?: EvidenceInput;
 }): EmailContent {
   const total = Object.fromEntries(
     COUNT_KEYS.map((k) => [k, input.teams.reduce((sum, t) => sum + t[k], 0)]),
@@ -475,8 +516,12 @@ export function licensingSummaryEmail(input: {
   const teams = [...input.teams].sort((a, b) => need(b) - need(a));
   const lines = teams.map((t): Inline[] => [strong(t.tlName || 'No TL'), ` - ${teamPhrase(t)}`]);
   const dashboard = sheetUrl(l, l?.dashboardGid) ?? sheetUrl(l, l?.statusGid);
+  const evidence = input.evidence ? evidenceLines(input.evidence, l) : [];
+  const mismatches = evidence.length
+    ? `, ${plural(evidence.length, 'evidence mismatch', 'evidence mismatches')}`
+    : '';
   return renderEmail({
-    subject: `ESP licensing summary ${shortMdy(input.ymd)} - ${input.cohortName}: ${teamPhrase(total)}`,
+    subject: `ESP licensing summary ${shortMdy(input.ymd)} - ${input.cohortName}: ${teamPhrase(total)}${mismatches}`,
     title: `${input.cohortName}: progress on ${formatMdy(input.ymd)}`,
     intro: [
       quickLinkParts([
@@ -498,6 +543,10 @@ export function licensingSummaryEmail(input: {
           ['Complete', String(total.complete)],
         ]),
       ]),
+      ...cappedSection('Completion evidence disagrees', 'warn', evidence, {
+        text: `see the ${TRACKER.completion} column in the tracker`,
+        href: sheetUrl(l, l?.trackerGid),
+      }),
       ...cappedSection('By team lead', 'info', lines, {
         text: 'see every team on the Dashboard',
         href: dashboard,
@@ -603,18 +652,37 @@ export function readyForProductionEmail(
   input: {
     agent: AgentRef;
     statuses: Readonly<Record<string, string>>;
+    /** RULES R23: the one-page readiness summary, and the zone its times are shown in. */
+    readiness?: ReadinessSummary;
+    zone?: Zone;
+    /** Why the readiness summary could not be read (the alert still goes out, RULES R1). */
+    readinessProblem?: string;
   } & AlertPlace,
 ): EmailContent {
+  const l = input.links;
+  const summary =
+    input.readiness && input.zone
+      ? [
+          section('Agent', [
+            agentFacts(input.agent),
+            ...agentRowLinks(input, [[SHEET.coachingLog, sheetUrl(l, l?.coachingLogGid)]]),
+          ]),
+          ...readinessSections(input.readiness, input.zone),
+        ]
+      : null;
   return renderEmail({
     subject: `Ready for production: ${input.agent.name} (${input.agent.oid}) - please transition to production`,
     title: `${input.agent.name} has completed all ESP tasks`,
     intro: [['Please transition the agent to production.']],
-    sections: [
+    sections: summary ?? [
       section(
         'ESP statuses',
         [agentFacts(input.agent, ...Object.entries(input.statuses)), ...agentRowLinks(input, [])],
         'ok',
       ),
+      ...(input.readinessProblem
+        ? [section('Readiness summary not available', [para(input.readinessProblem)], 'warn')]
+        : []),
     ],
   });
 }

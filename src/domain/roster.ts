@@ -36,6 +36,8 @@ export interface Agent {
   loginIssue: string;
   salesInhibitor: string;
   attendance: string;
+  /** The `Attendance Note` cell, as typed (MIA lines, excuses). */
+  attendanceNote?: string;
   /** '' when no CAP has been issued (or the cell holds something outside the ladder). */
   capLevel: CapLevel | '';
   exemption: string;
@@ -66,6 +68,7 @@ export function agentFromRecord(record: TrackerRecord): Agent {
     loginIssue: text(TRACKER.loginIssue),
     salesInhibitor: text(TRACKER.salesInhibitor),
     attendance: text(TRACKER.attendance),
+    attendanceNote: text(TRACKER.attendanceNote),
     capLevel: capLevelOf(cap),
     exemption: text(TRACKER.exemption),
     lastUpdated: isValidDate(lastUpdated) ? lastUpdated : null,

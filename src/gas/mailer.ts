@@ -166,6 +166,14 @@ export class Mailer {
   }
 
   /**
+   * Whether the message with this dedupe key is done (sent; in Dry Run, previewed): a caller can skip
+   * composing a costly message that would be dropped anyway. Uses the run's one Alert Log read.
+   */
+  isDone(dedupeKey: string): boolean {
+    return this.load().log.isDone(dedupeKey, this.settings.dryRun === true);
+  }
+
+  /**
    * Writes everything queued so far to the outbox as `pending`, sending nothing. Throws when the outbox
    * cannot be written: a caller that records an escalation (CAP level) commits first, so the escalation
    * is never recorded without its alert being delivered or queued. No-op in Dry Run.

@@ -19,6 +19,7 @@ import { composed } from '../gas/mailRecipes';
 import { Mailer } from '../gas/mailer';
 import type { Answer } from '../gas/pendingEvents';
 import { SheetTable, type Spreadsheet } from '../gas/sheetTable';
+import { logSubmission } from './completionLog';
 
 export type CompletionOutcome = { matched: string; oid: string } | { unmatched: string };
 
@@ -92,6 +93,16 @@ export function recordCompletion(ss: Spreadsheet, config: Config, submission: Su
         (h) => tracker.has(h) && tracker.text(i, h) !== '' && tokens.has(tracker.text(i, h).toLowerCase()),
       ),
     );
+  // RULES R22: every submission is logged (matched or not) for the nightly evidence cross-check.
+  const logged = (oid: string, agentName: string, outcome: string) =>
+    logSubmission(ss, {
+      responseId: submission.responseId,
+      submittedAt: new Date(submission.submittedAt),
+      oid,
+      agentName,
+      answers: identifying.map((a) => a.answer).join(', '),
+      outcome,
+    });
   if (matches.length === 1) {
     const i = matches[0];
     const current = tracker.text(i, TRACKER.completion);
@@ -101,6 +112,7 @@ export function recordCompletion(ss: Spreadsheet, config: Config, submission: Su
         tracker.set(i, TRACKER.lastUpdated, new Date(submission.submittedAt));
       tracker.flush();
     }
+    logged(tracker.text(i, TRACKER.oid), tracker.text(i, TRACKER.agentName), 'Matched');
     return { matched: tracker.text(i, TRACKER.agentName), oid: tracker.text(i, TRACKER.oid) };
   }
   const reason =
@@ -109,6 +121,7 @@ export function recordCompletion(ss: Spreadsheet, config: Config, submission: Su
       : matches.length === 0
         ? "No email/OID answer matches an agent's OID, cXp email or personal email in the ESP Tracker."
         : `The email/OID answers match ${matches.length} agents (rows ${matches.map((i) => tracker.sheetRow(i)).join(', ')}); update the right one by hand.`;
+  logged('', '', reason);
   const at = new Date(submission.submittedAt);
   const mailer = new Mailer(ss, config.settings);
   mailer.queue({

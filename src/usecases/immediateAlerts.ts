@@ -7,7 +7,10 @@
 import { dedupeKey, type OutgoingMessage } from '../domain/alerts';
 import { ESP_STATUS_HEADERS, SHEET, TRACKER } from '../domain/contract';
 import { type AgentRef, type AlertPlace, type TrackerLinks } from '../domain/emails';
+import type { ReadinessSummary } from '../domain/readiness';
 import type { Settings } from '../domain/settings';
+import type { Zone } from '../domain/timeZone';
+import { isDate } from '../domain/values';
 import { now } from '../gas/clock';
 import { composed } from '../gas/mailRecipes';
 import { classSettingsFor } from './cohorts';
@@ -15,6 +18,7 @@ import type { Config } from '../gas/config';
 import { lazyTrackerLinks } from '../gas/emailLinks';
 import { Mailer, type MailSummary } from '../gas/mailer';
 import { SheetTable, type Spreadsheet } from '../gas/sheetTable';
+import { type ReadinessLoader, type ReadyAgent, readinessLoader } from './readiness';
 
 export interface EditAlertResult {
   salesInhibitors: string[];
@@ -34,6 +38,7 @@ export function readyForProduction(
   statuses: Readonly<Record<string, string>>,
   settings: Pick<Settings, 'pmEmails' | 'day1'>,
   place: AlertPlace = {},
+  summary?: ReadinessPart,
 ): OutgoingMessage | null {
   const complete =
     ESP_STATUS_HEADERS.every((h) => h in statuses) &&
@@ -42,10 +47,63 @@ export function readyForProduction(
   return {
     kind: 'ready-for-production',
     to: settings.pmEmails,
-    ...composed('ready-for-production', { agent, statuses, ...place }),
+    ...composed('ready-for-production', { agent, statuses, ...place, ...summary }),
     urgent: true,
-    dedupeKey: dedupeKey('ready-for-production', settings.day1 ?? '', agent.oid),
+    dedupeKey: readyKey(settings, agent.oid),
     agents: [agent.name],
+  };
+}
+
+export const readyKey = (settings: Pick<Settings, 'day1'>, oid: string): string =>
+  dedupeKey('ready-for-production', settings.day1 ?? '', oid);
+
+/** RULES R23: the readiness summary of a ready email, or why it could not be put together. */
+export interface ReadinessPart {
+  readiness?: ReadinessSummary;
+  zone?: Zone;
+  readinessProblem?: string;
+}
+
+/**
+ * The readiness summary for an agent whose ready email is not done yet (`{}` when it is: the email would
+ * be dropped by its dedupe key, so nothing is read for it). A failure to read the facts never holds the
+ * alert back (RULES R1): the email goes out saying what could not be read.
+ */
+export function readinessFor(
+  ss: Spreadsheet,
+  config: Config,
+  mailer: Mailer,
+  load: ReadinessLoader = readinessLoader(ss, config),
+): (agent: ReadyAgent, settings: Pick<Settings, 'day1'>) => ReadinessPart {
+  return (agent, settings) => {
+    if (mailer.isDone(readyKey(settings, agent.oid))) return {};
+    try {
+      return { readiness: load(agent), zone: config.zone };
+    } catch (error) {
+      return { readinessProblem: error instanceof Error ? error.message : String(error) };
+    }
+  };
+}
+
+type Summarize = ReturnType<typeof readinessFor>;
+
+/** The tracker row as the readiness loader needs it. */
+function readyAgentOf(
+  tracker: SheetTable,
+  i: number,
+  statuses: Readonly<Record<string, string>>,
+  settings: Settings,
+): ReadyAgent {
+  const text = (h: string) => (tracker.has(h) ? tracker.text(i, h) : '');
+  const updated = tracker.has(TRACKER.lastUpdated) ? tracker.value(i, TRACKER.lastUpdated) : '';
+  return {
+    oid: tracker.text(i, TRACKER.oid),
+    statuses,
+    completion: text(TRACKER.completion),
+    lastUpdated: isDate(updated) ? updated : null,
+    attendanceCode: text(TRACKER.attendance),
+    attendanceNote: text(TRACKER.attendanceNote),
+    reportId: settings.progressReportId,
   };
 }
 
@@ -72,6 +130,7 @@ function rowAlerts(
   i: number,
   settings: Settings,
   links: () => TrackerLinks,
+  summarize?: Summarize,
 ): OutgoingMessage[] {
   const out: OutgoingMessage[] = [];
   const oid = tracker.text(i, TRACKER.oid);
@@ -100,7 +159,9 @@ function rowAlerts(
     ESP_STATUS_HEADERS.filter((h) => tracker.has(h)).map((h) => [h, tracker.text(i, h)]),
   );
   const complete = ESP_STATUS_HEADERS.every((h) => statuses[h] === 'Complete');
-  const ready = readyForProduction(agent, statuses, settings, complete ? place() : {});
+  const summary =
+    complete && summarize ? summarize(readyAgentOf(tracker, i, statuses, settings), settings) : {};
+  const ready = readyForProduction(agent, statuses, settings, complete ? place() : {}, summary);
   if (ready) out.push(ready);
   return out;
 }
@@ -123,6 +184,7 @@ export function handleTrackerEdit(
   const mailer = new Mailer(ss, settings);
   const links = lazyTrackerLinks(ss);
   const settingsOf = classSettingsFor(ss, config);
+  const summarize = readinessFor(ss, config, mailer);
   let queued = 0;
   for (let i = first; i <= Math.min(last, tracker.rowCount - 1); i++) {
     if (!tracker.text(i, TRACKER.oid) && !tracker.text(i, TRACKER.agentName)) continue;
@@ -130,7 +192,7 @@ export function handleTrackerEdit(
       tracker.set(i, TRACKER.lastUpdated, at);
       result.stamped++;
     }
-    for (const m of rowAlerts(tracker, i, settingsOf(tracker, i), links)) {
+    for (const m of rowAlerts(tracker, i, settingsOf(tracker, i), links, summarize)) {
       mailer.queue(m);
       (m.kind === 'sales-inhibitor' ? result.salesInhibitors : result.readyForProduction).push(
         tracker.text(i, TRACKER.agentName),
@@ -153,9 +215,10 @@ export function recheckImmediateAlerts(ss: Spreadsheet, config: Config, mailer: 
   const tracker = SheetTable.open(ss, SHEET.tracker, [TRACKER.agentName, TRACKER.oid]);
   const links = lazyTrackerLinks(ss);
   const settingsOf = classSettingsFor(ss, config);
+  const summarize = readinessFor(ss, config, mailer);
   let n = 0;
   for (const i of tracker.rowIndexes()) {
-    for (const m of rowAlerts(tracker, i, settingsOf(tracker, i), links)) {
+    for (const m of rowAlerts(tracker, i, settingsOf(tracker, i), links, summarize)) {
       mailer.queue(m);
       n++;
     }

@@ -129,7 +129,7 @@ export interface SyncResult {
  * Tick Log rows by agent. With a row map, a tick counts only when it was made in the row the script gave
  * that agent (the log's `Row`), whatever OID the row showed at the time.
  */
-function readTicks(report: Spreadsheet, map: RowMap | null): Map<string, TickEvent[]> {
+export function readTicks(report: Spreadsheet, map: RowMap | null): Map<string, TickEvent[]> {
   const byOid = new Map<string, TickEvent[]>();
   const sheet = report.getSheetByName(TICK_LOG_SHEET);
   if (!sheet) return byOid;

@@ -7,7 +7,7 @@
 import { dedupeKey } from '../domain/alerts';
 import { dayEndStatus } from '../domain/checklist';
 import { LAST_SWEEP_DAY } from '../domain/cohorts';
-import { ISSUE_VALUES } from '../domain/contract';
+import { ESP_STATUS_HEADERS, ISSUE_VALUES } from '../domain/contract';
 import { type DigestInput, digestNeedsAction, type TeamCounts, type TrackerLinks } from '../domain/emails';
 import { resourceSettingsOf } from '../domain/resources';
 import type { Agent } from '../domain/roster';
@@ -21,7 +21,9 @@ import { type AttendanceOutcome, applyAttendanceRule } from './attendanceRule';
 import { RunBudget, scheduleContinuation } from '../gas/continuation';
 import { refreshDashboard } from './dashboard';
 import { trackerLinks } from '../gas/emailLinks';
-import { readyForProduction } from './immediateAlerts';
+import { readinessFor, readyForProduction } from './immediateAlerts';
+import { evidenceOf } from './evidence';
+import { type KnownTicks, proofItemOf, readinessLoader } from './readiness';
 import { Mailer, type MailSummary } from '../gas/mailer';
 import { openSpreadsheet } from '../gas/open';
 import { readAgents } from './progressReport';
@@ -60,6 +62,14 @@ export function runNightlySweep(ss: Spreadsheet, config: Config, budget = new Ru
   const agents = new Map(readAgents(ss).map((a) => [a.oid.toLowerCase(), a]));
   const reportUrl = openSpreadsheet(sync.reportId).getUrl();
   const links = trackerLinks(ss, reportUrl);
+  // RULES R22, R23: the Completion Log is the one extra read (the rest is what the sync just read).
+  const evidence = evidenceOf(ss, config, sync.rows, agents);
+  const summarize = readinessFor(
+    ss,
+    config,
+    mailer,
+    readinessLoader(ss, config, knownTicks(sync.rows, proofItemOf(config.schedule)), evidence.log),
+  );
   const certCoordinator =
     config.settings.certCoordinatorEmails[0] ?? config.settings.licensingTeamEmails[0] ?? '';
 
@@ -93,6 +103,20 @@ export function runNightlySweep(ss: Spreadsheet, config: Config, budget = new Ru
         agent.espStatuses,
         config.settings,
         { links, row: agent.row },
+        isReady(agent)
+          ? summarize(
+              {
+                oid: agent.oid,
+                statuses: agent.espStatuses,
+                completion: agent.completion,
+                lastUpdated: agent.lastUpdated,
+                attendanceCode: agent.attendance,
+                attendanceNote: agent.attendanceNote ?? '',
+                reportId: config.settings.progressReportId,
+              },
+              config.settings,
+            )
+          : {},
       );
       if (ready) mailer.queue(ready);
       if (row.verdict === 'complete' || reportedOn(row, config, today)) continue;
@@ -125,6 +149,7 @@ export function runNightlySweep(ss: Spreadsheet, config: Config, budget = new Ru
       teams,
       links,
       dayEnd,
+      evidence: evidence.input,
     }),
     urgent: false,
     dedupeKey: dedupeKey('licensing-summary', today, ...cohortKeyPart(config)),
@@ -133,6 +158,21 @@ export function runNightlySweep(ss: Spreadsheet, config: Config, budget = new Ru
   const mail = mailer.flush(budget);
   if (mail.outOfTime || mail.deferred > 0) scheduleContinuation();
   return { day, agents: sync.rows.length, digests, quietTls, reminders, mia: attendance.newlyMia, mail };
+}
+
+const isReady = (agent: Agent): boolean =>
+  ESP_STATUS_HEADERS.every((h) => agent.espStatuses[h] === 'Complete');
+
+/** The tick times the sync already computed: the readiness summary reads no Tick Log for these agents. */
+function knownTicks(rows: readonly PaceRow[], proofItem: string): Map<string, KnownTicks> {
+  const out = new Map<string, KnownTicks>();
+  for (const row of rows) {
+    const done = row.pace.items.filter((p) => p.done && p.doneAt);
+    const last = done.reduce<Date | null>((a, p) => (p.doneAt && (!a || p.doneAt > a) ? p.doneAt : a), null);
+    const proof = row.pace.items.find((p) => p.item === proofItem);
+    out.set(row.oid.toLowerCase(), { lastTickAt: last, proofTickedAt: proof?.doneAt ?? null });
+  }
+  return out;
 }
 
 function reportedOn(row: PaceRow, config: Config, ymd: string): boolean {

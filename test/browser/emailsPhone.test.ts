@@ -20,6 +20,8 @@ import {
   type TrackerLinks,
   unmatchedCompletionEmail,
 } from '../../src/domain/emails';
+import { attendanceCheckHeaders } from '../../src/domain/contract';
+import { attendanceDays, statusDates } from '../../src/domain/readiness';
 import { DEFAULT_SCHEDULE } from '../../src/domain/schedule';
 import { intlZone } from '../../src/domain/timeZone';
 import { DEFAULT_DAY_TIMES } from '../../src/domain/workingClock';
@@ -66,6 +68,14 @@ const digest: DigestInput = {
   notUpdatedToday: agents(20).map((a) => ({ ...a, why: 'behind, no self-report: not updated today' })),
 };
 
+const READY_STATUSES = {
+  'AHIP/Aetna Status': 'Complete',
+  'TBT Status': 'Complete',
+  'Call Cert Status': 'Complete',
+  'Equipment Status': 'Complete',
+  'RTS/No More Forms Status': 'Complete',
+};
+
 const EMAILS: Record<string, EmailContent> = {
   'tl-digest': tlDigestEmail(digest),
   'licensing-summary': licensingSummaryEmail({
@@ -82,6 +92,88 @@ const EMAILS: Record<string, EmailContent> = {
       mia: 2,
       noSelfReport: 3,
     })),
+  }),
+  // RULES R22: the summary's evidence lines (long names and addresses must wrap on a phone).
+  'licensing-summary-evidence': licensingSummaryEmail({
+    cohortName: 'December 2026 - Class B',
+    ymd: '2026-12-07',
+    links,
+    teams: [
+      {
+        tlName: 'Jordan Lee',
+        agents: 24,
+        complete: 3,
+        onTrack: 15,
+        atRisk: 2,
+        behind: 4,
+        mia: 1,
+        noSelfReport: 2,
+      },
+    ],
+    evidence: {
+      zone,
+      proofItem: '13 Checkmarks Proof Emailed',
+      completionLogGid: 9,
+      disagreements: [
+        {
+          kind: 'ticked-no-form',
+          name: LONG_NAME,
+          oid: 'OID1234567',
+          row: 17,
+          tickedAt: when,
+          completion: 'Not Submitted',
+        },
+        {
+          kind: 'form-not-complete',
+          name: 'Agent 2',
+          oid: 'OID2',
+          row: 3,
+          completion: 'Submitted',
+          status: 'In Progress',
+          proofTicked: false,
+        },
+        {
+          kind: 'unknown-agent',
+          logRow: 4,
+          submittedAt: when,
+          answers: 'someone.with.a.very.long.address@personal-example-domain.net',
+          oid: '',
+        },
+      ],
+    },
+  }),
+  // RULES R23: the ready-for-production email with its one-page readiness summary.
+  'ready-for-production-readiness': readyForProductionEmail({
+    agent,
+    statuses: READY_STATUSES,
+    links: { ...links, coachingLogGid: 3 },
+    row: 17,
+    zone,
+    readiness: {
+      statuses: statusDates(READY_STATUSES, when, zone.fromLocal('2026-12-08', '09:30')),
+      proofItem: '13 Checkmarks Proof Emailed',
+      proofTickedAt: when,
+      completion: 'Submitted',
+      formSubmittedAt: zone.fromLocal('2026-12-07', '15:20'),
+      attendanceCode: 'Unresponsive/Missing During Class',
+      attendanceDays: attendanceDays(
+        attendanceCheckHeaders(),
+        new Set(attendanceCheckHeaders(3)),
+        Object.fromEntries(attendanceCheckHeaders(3).map((h, i) => [h, i !== 8 && i !== 9])),
+        new Set(['D3 Before Break 1']),
+      ),
+      miaCount: 1,
+      coaching: [
+        {
+          date: zone.fromLocal('2026-12-04', '10:00'),
+          dateText: '',
+          level: 'Verbal Coaching',
+          policy: 'Attendance',
+          details: 'Missed two hands checks in a row on Day 2; agent reached by phone, camera issue resolved',
+          documentedBy: 'Jordan Lee',
+        },
+      ],
+    },
   }),
   mia: miaAlertEmail({
     agent,

@@ -102,7 +102,8 @@ describe('emails people act on (built bundle)', () => {
     const [summary] = summaryOf(ws);
     expect(summary.recipients).toEqual(['licensing@example.com']);
     expect(summary.subject).toBe(
-      'ESP licensing summary 12/3 - Test Cohort: 9 agents, 6 behind, 0 at risk, 0 MIA, 6 no self-report, 0 on track, 3 complete',
+      // The 3 complete agents ticked the 13-checkmark proof but sent no completion form (RULES R22).
+      'ESP licensing summary 12/3 - Test Cohort: 9 agents, 6 behind, 0 at risk, 0 MIA, 6 no self-report, 0 on track, 3 complete, 3 evidence mismatches',
     );
     expect(summary.body).toMatch(/- TL 1 - 3 agents, .* 3 complete/);
   });

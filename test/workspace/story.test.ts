@@ -32,6 +32,15 @@ describe('the npm start story', () => {
     expect(index).toContain('Spring 2026 Cohort B gets its own progress report and G2T invitation');
     // With one class in the tracker, menu actions never ask which (old: the Day 4-5 syncs asked and failed).
     expect(index).not.toContain('is not a class in');
+    // RULES R22, R23: the Day 3 summary lists the early form (form in, status not complete); the PMs'
+    // ready-for-production email carries the readiness summary.
+    expect(index).toMatch(
+      /Tonight&#39;s summary lists [1-9]\d* evidence mismatch\(es\)|Tonight's summary lists [1-9]\d* evidence mismatch\(es\)/,
+    );
+    expect(index).toMatch(
+      /Miguel Torres .*AHIP\+Aetna Completion is (&quot;|")Submitted(&quot;|"), but AHIP\/Aetna Status/,
+    );
+    expect(index).toMatch(/carries the readiness summary: AHIP\/Aetna Status: Complete since /);
     // Day 5: B is in its Day 1 while A is in its extension; the sweep runs once per class.
     expect(index).toMatch(/Winter 2026 Cohort A: Extension; Spring 2026 Cohort B: Active/);
     expect(index).toMatch(/ran once per class: [1-9]\d* TL digest\(s\) about Spring 2026 Cohort B/);

@@ -3,6 +3,7 @@ import type { Scene } from '../story';
 import { checklistScenes } from './checklist';
 import { cohortsScenes } from './cohorts';
 import { g2tScenes } from './g2t';
+import { evidenceScenes } from './evidence';
 import { notesScenes } from './notes';
 import { reportScenes } from './report';
 import { screensScenes } from './screens';
@@ -18,4 +19,5 @@ export const SCENES: readonly Scene[] = [
   ...cohortsScenes,
   ...checklistScenes,
   ...g2tScenes,
+  ...evidenceScenes,
 ];
