@@ -24,6 +24,8 @@ interface Row {
   phase: string;
   agents: number;
   calls: Record<string, number>;
+  /** Calls per `Service.method` (the meter's snapshot), for the breakdown section. */
+  methods: Record<string, number>;
   total: number;
   emails: number;
   modeled: number;
@@ -88,12 +90,14 @@ function measure(ws: Workspace, phase: string, agents: number, run: () => unknow
   run();
   const used = process.cpuUsage(cpu);
   const calls = ws.meter.byService();
+  const methods = ws.meter.snapshot();
   const total = Object.values(calls).reduce((a, b) => a + b, 0);
   const modeled = ws.meter.modeledSeconds();
   return {
     phase,
     agents,
     calls,
+    methods,
     total,
     emails: logRows() - before,
     modeled,
@@ -300,9 +304,10 @@ const all = [
     process.stdout.write(`bench: ${n} agents…\n`);
     return cohortRows(n);
   }),
-  manyCohortsRow(1, 0, 50),
-  manyCohortsRow(3, 0, 150),
-  manyCohortsRow(3, 97, 5000),
+  // BENCH_MANY=0 skips the many-classes rows (a quick look while cutting calls).
+  ...(process.env.BENCH_MANY === '0'
+    ? []
+    : [manyCohortsRow(1, 0, 50), manyCohortsRow(3, 0, 150), manyCohortsRow(3, 97, 5000)]),
 ];
 const header = `| phase | agents | ${SERVICES.join(' | ')} | all calls | floor ¹ | emails logged | modeled s | local CPU ms |`;
 const lines = [header, `|${'---|'.repeat(SERVICES.length + 7)}`];
@@ -322,6 +327,18 @@ const ratios = SIZES.map((n) => {
   const naive = all.find((r) => r.agents === n && r.phase.startsWith('nightly sweep, naive'))!;
   return `- ${n} agents: sweep ${smart.modeled.toFixed(1)} s modeled vs naive reads ${naive.modeled.toFixed(1)} s (×${(naive.modeled / Math.max(smart.modeled, 0.001)).toFixed(0)})`;
 });
+/** Where the calls go: every product run's calls per Service.method at the largest size benched. */
+const BREAKDOWN_PHASES = ['create progress report', 'sync progress', 'nightly sweep', 'CAP check at window end'];
+const largest = Math.max(...SIZES);
+const breakdown = BREAKDOWN_PHASES.flatMap((phase) => {
+  const r = all.find((x) => x.agents === largest && x.phase === phase);
+  if (!r) return [];
+  const methods = Object.entries(r.methods)
+    .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+    .map(([m, n]) => `${m} ${n}`)
+    .join(', ');
+  return [`- **${phase}** (${r.total} calls): ${methods}`];
+});
 const md = [
   '# Benchmark (built bundle on the in-memory workspace)',
   '',
@@ -338,6 +355,10 @@ const md = [
   '',
   '## Sweep vs the naive per-cell baseline',
   ...ratios,
+  '',
+  `## Calls per Service.method at ${largest} agents`,
+  '',
+  ...breakdown,
   '',
   '¹ Floor of report creation (a new report, no template, no folder, as benched):',
   ...FLOOR['create progress report'].note.map((line) => `- ${line}`),
