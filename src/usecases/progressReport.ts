@@ -6,11 +6,11 @@
  * it: the Progress sheet as a sheet, each agent's item cells for that agent, their TL and the licensing
  * team (see `ensureProtections`). Re-running only adds what is new.
  *
- * Flat cost (RULES R3): the tracker is read with one Sheets API batchGet, the report's sheets and
- * protections with one Spreadsheets.get, its rows written with one RAW Values.batchUpdate, and every
- * protection, checkbox and format sent in ONE Spreadsheets.batchUpdate — the same ~50 calls at 10 or
- * 5,000 agents (SpreadsheetApp needed ~13 calls per agent row). SpreadsheetApp is kept where one call
- * does the job: create, rename, insert and hide a sheet, freeze the header.
+ * Flat cost (RULES R3, R26): the tracker is read with one Sheets API batchGet (its config with another),
+ * a new report is created with its sheets in one Spreadsheets.create, its rows written with one RAW
+ * Values.batchUpdate, and every protection, checkbox and format sent in ONE Spreadsheets.batchUpdate —
+ * the same ~34 calls at 10 or 5,000 agents (SpreadsheetApp needed ~13 calls per agent row). SpreadsheetApp
+ * is kept for a template's or an existing report's structural repairs (insert, rename, freeze).
  */
 import {
   COHORT_SETTING_KEYS,

@@ -6,7 +6,7 @@
  */
 import { dedupeKey } from '../domain/alerts';
 import { LAST_SWEEP_DAY } from '../domain/cohorts';
-import { ISSUE_VALUES } from '../domain/contract';
+import { ISSUE_VALUES, PACE_SHEET, SHEET } from '../domain/contract';
 import { type DigestInput, digestNeedsAction, type TeamCounts, type TrackerLinks } from '../domain/emails';
 import type { Agent } from '../domain/roster';
 import { isDate } from '../domain/values';
@@ -17,7 +17,7 @@ import { type Config, requireClock } from '../gas/config';
 import { type AttendanceOutcome, applyAttendanceRule } from './attendanceRule';
 import { RunBudget, scheduleContinuation } from '../gas/continuation';
 import { refreshDashboard } from './dashboard';
-import { trackerLinks } from '../gas/emailLinks';
+import { readLayout } from '../gas/sheetsApi';
 import { readyForProduction } from './immediateAlerts';
 import { Mailer, type MailSummary } from '../gas/mailer';
 import { openSpreadsheet } from '../gas/open';
@@ -56,7 +56,7 @@ export function runNightlySweep(ss: Spreadsheet, config: Config, budget = new Ru
   const attendance = applyAttendanceRule(ss, config, at, mailer);
   const agents = new Map(readAgents(ss).map((a) => [a.oid.toLowerCase(), a]));
   const reportUrl = openSpreadsheet(sync.reportId).getUrl();
-  const links = trackerLinks(ss, reportUrl);
+  const links = sweepLinks(ss, config, reportUrl);
   const certCoordinator =
     config.settings.certCoordinatorEmails[0] ?? config.settings.licensingTeamEmails[0] ?? '';
 
@@ -229,5 +229,24 @@ function teamCounts(tlName: string, rows: PaceRow[], digest: DigestInput): TeamC
     ...verdictCounts(rows),
     mia: digest.mia.length,
     noSelfReport: digest.noSelfReport.length,
+  };
+}
+
+/**
+ * The digest's links (the tracker, its sheets by gid, the report) with the sheet IDs from ONE
+ * Spreadsheets.get (RULES R26): getSheetByName + getSheetId per sheet would be twelve calls.
+ */
+function sweepLinks(ss: Spreadsheet, config: Config, reportUrl: string): TrackerLinks {
+  const layout = readLayout(config.trackerId ?? ss.getId());
+  const gid = (name: string) => layout.find((s) => s.title === name)?.sheetId;
+  return {
+    trackerUrl: ss.getUrl(),
+    trackerGid: gid(SHEET.tracker),
+    statusGid: gid(PACE_SHEET),
+    alertLogGid: gid(SHEET.alertLog),
+    coachingLogGid: gid(SHEET.coachingLog),
+    attendanceGid: gid(SHEET.attendance),
+    dashboardGid: gid(SHEET.dashboard),
+    reportUrl,
   };
 }
