@@ -24,6 +24,8 @@ interface Row {
   phase: string;
   agents: number;
   calls: Record<string, number>;
+  /** Calls per `Service.method` (the meter's snapshot), for the breakdown section. */
+  methods: Record<string, number>;
   total: number;
   emails: number;
   modeled: number;
@@ -88,12 +90,14 @@ function measure(ws: Workspace, phase: string, agents: number, run: () => unknow
   run();
   const used = process.cpuUsage(cpu);
   const calls = ws.meter.byService();
+  const methods = ws.meter.snapshot();
   const total = Object.values(calls).reduce((a, b) => a + b, 0);
   const modeled = ws.meter.modeledSeconds();
   return {
     phase,
     agents,
     calls,
+    methods,
     total,
     emails: logRows() - before,
     modeled,
@@ -222,20 +226,20 @@ const NAIVE_MEASURED_ROWS = 1000;
  */
 const FLOOR: Record<string, { calls: number; note: string[] }> = {
   'create progress report': {
-    calls: 6 + 3 + 2 + 1 + 1 + 1 + 1 + 2 + 5 + 2 + 5 + 1,
+    calls: 6 + 4 + 1 + 1 + 1 + 1 + 1 + 2 + 4 + 2 + 5 + 1,
     note: [
       '6 — the menu run itself: LockService getDocumentLock + tryLock + releaseLock, getActiveSpreadsheet, getUi + alert;',
-      '3 — read the tracker: its ID, ONE Values.batchGet of Settings + Schedule + ESP Tracker, its time zone;',
-      '2 — create the report (SpreadsheetApp.create at its final size + getId; a folder adds getFolderById + moveTo, a template makeCopy instead);',
-      '1 — record its ID in Settings (one RAW Values.batchUpdate into the row already read);',
-      "1 — read the report's layout (Spreadsheets.get: sheet IDs, sizes, every protection) — a fresh file has no values to read;",
+      "4 — read the tracker: its ID, ONE Values.batchGet of Settings + Schedule + Cohorts + ESP Tracker, its time zone, one Utilities.formatDate for the zone's offset;",
+      '1 — create the report with its Progress (header frozen) and hidden Tick Log sheets: ONE Sheets.Spreadsheets.create (it returns the ID, sheet IDs and URL);',
+      '1 — DriveApp.getFileById, the handle sharing needs (a folder adds getFolderById + moveTo, a template makeCopy instead);',
+      '1 — record its ID in Cohorts / Settings (one RAW Values.batchUpdate into the rows already read);',
       '1 — write headers, agent rows and the Tick Log header (ONE Values.batchUpdate, RAW);',
-      '1 — ONE Spreadsheets.batchUpdate: every protection, checkbox and format (and, were addSheet / updateSheetProperties used, the Tick Log, the rename, hide and freeze: today 5 SpreadsheetApp calls);',
+      '1 — ONE Spreadsheets.batchUpdate: every protection, checkbox and format;',
       '2 — save the row→OID map (getDocumentProperties + setProperties);',
-      '5 — share: getFileById, getEditors, getOwner, ONE addEditors for everyone, getSharingAccess;',
+      '4 — share: getEditors, getOwner, ONE addEditors for everyone, getSharingAccess;',
       "2 — the script's effective user (Session.getEffectiveUser + getEmail), named first on every protection;",
       '5 — the edit trigger: getProjectTriggers + newTrigger / forSpreadsheet / onEdit / create;',
-      "1 — the report's URL for the message.",
+      '1 — which class: the selected row (getActiveRange), asked only when more than one class could be meant.',
     ],
   },
 };
@@ -300,9 +304,10 @@ const all = [
     process.stdout.write(`bench: ${n} agents…\n`);
     return cohortRows(n);
   }),
-  manyCohortsRow(1, 0, 50),
-  manyCohortsRow(3, 0, 150),
-  manyCohortsRow(3, 97, 5000),
+  // BENCH_MANY=0 skips the many-classes rows (a quick look while cutting calls).
+  ...(process.env.BENCH_MANY === '0'
+    ? []
+    : [manyCohortsRow(1, 0, 50), manyCohortsRow(3, 0, 150), manyCohortsRow(3, 97, 5000)]),
 ];
 const header = `| phase | agents | ${SERVICES.join(' | ')} | all calls | floor ¹ | emails logged | modeled s | local CPU ms |`;
 const lines = [header, `|${'---|'.repeat(SERVICES.length + 7)}`];
@@ -322,6 +327,23 @@ const ratios = SIZES.map((n) => {
   const naive = all.find((r) => r.agents === n && r.phase.startsWith('nightly sweep, naive'))!;
   return `- ${n} agents: sweep ${smart.modeled.toFixed(1)} s modeled vs naive reads ${naive.modeled.toFixed(1)} s (×${(naive.modeled / Math.max(smart.modeled, 0.001)).toFixed(0)})`;
 });
+/** Where the calls go: every product run's calls per Service.method at the largest size benched. */
+const BREAKDOWN_PHASES = [
+  'create progress report',
+  'sync progress',
+  'nightly sweep',
+  'CAP check at window end',
+];
+const largest = Math.max(...SIZES);
+const breakdown = BREAKDOWN_PHASES.flatMap((phase) => {
+  const r = all.find((x) => x.agents === largest && x.phase === phase);
+  if (!r) return [];
+  const methods = Object.entries(r.methods)
+    .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+    .map(([m, n]) => `${m} ${n}`)
+    .join(', ');
+  return [`- **${phase}** (${r.total} calls): ${methods}`];
+});
 const md = [
   '# Benchmark (built bundle on the in-memory workspace)',
   '',
@@ -338,6 +360,10 @@ const md = [
   '',
   '## Sweep vs the naive per-cell baseline',
   ...ratios,
+  '',
+  `## Calls per Service.method at ${largest} agents`,
+  '',
+  ...breakdown,
   '',
   '¹ Floor of report creation (a new report, no template, no folder, as benched):',
   ...FLOOR['create progress report'].note.map((line) => `- ${line}`),

@@ -12,7 +12,7 @@
  * Errors read as Apps Script reports a failed advanced-service call:
  * `API call to sheets.spreadsheets.batchUpdate failed with error: Invalid requests[0].addProtectedRange: …`.
  *
- * Modeled request kinds: addProtectedRange, updateProtectedRange, deleteProtectedRange, setDataValidation
+ * Modeled request kinds: addSheet, updateSheetProperties, addProtectedRange, updateProtectedRange, deleteProtectedRange, setDataValidation
  * (BOOLEAN = checkbox, ONE_OF_LIST), repeatCell (userEnteredFormat.numberFormat / textFormat.bold /
  * backgroundColor …). Any other known kind throws "not modeled by the in-memory workspace"; an unknown name
  * throws Google's JSON error.
@@ -20,7 +20,8 @@
  * Install: `Sheets: sheetsApiFor(this)` in `Workspace.globals()`; tests may call `sheetsApiFor(ws)`.
  */
 import type { Meter } from './meter';
-import type { DriveStore } from './driveStore';
+import { MIME, type DriveStore } from './driveStore';
+import { urlOf } from './drive';
 import {
   cellFor,
   displayOf,
@@ -28,12 +29,14 @@ import {
   isDate,
   lettersToColumn,
   columnToLetters,
+  newSheetModel,
   type Book,
   type Cell,
   type CellValue,
   type ProtectionModel,
   type Rect,
   type SheetModel,
+  type SpreadsheetModel,
 } from './spreadsheet/model';
 import { canUserEditCell, protectionEditors } from './spreadsheet/protection';
 import { FakeDataValidation } from './spreadsheet/rules';
@@ -55,7 +58,7 @@ export interface SheetsApiHost {
   store: DriveStore;
   /** Who runs the script, read without metering (a Workspace's FakeSession). Default: the Drive owner. */
   session?: { effectiveEmail: string };
-  spreadsheets: { fake(id: string): Book };
+  spreadsheets: { fake(id: string): Book; defaultTimeZone?: () => string };
 }
 
 /** Every request kind of the v4 `Request` message (so an unknown name gets Google's JSON error). */
@@ -344,6 +347,8 @@ interface Batch {
   sheetProtected: Set<number>;
   /** Next candidate for a generated protected range id. */
   nextId: number;
+  /** Sheet titles (lower case) taken by addSheet / updateSheetProperties earlier in this batch. */
+  titles?: Set<string>;
 }
 
 /** Whether `me` is on an editor list by name or through a listed group. */
@@ -612,7 +617,151 @@ function repeatCell(b: Batch, where: string, body: unknown): Apply {
   };
 }
 
+type SheetPropertiesIn = GoogleAppsScript.Sheets.Schema.SheetProperties;
+
+/** Titles in use: the book's sheets' and those given earlier in this batch (Sheets compares them case-blind). */
+function titlesOf(b: Batch): Set<string> {
+  b.titles ??= new Set(b.book.model.sheets.map((s) => s.name.toLowerCase()));
+  return b.titles;
+}
+
+const DUPLICATE_TITLE = (title: string) =>
+  `A sheet with the name "${title}" already exists. Please enter another name.`;
+
+/**
+ * AddSheetRequest: "Adds a new sheet. When a sheet is added at a given index, all subsequent sheets'
+ * indexes are incremented." `properties` is optional ("If a sheet ID is set, it must not already be used";
+ * without a title Sheets names it SheetN); the reply is AddSheetResponse `{ properties }` with the new
+ * sheet's ID. developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets/request#addsheetrequest
+ * Modeled properties: sheetId, title, index, hidden, gridProperties (rowCount, columnCount, frozenRowCount,
+ * frozenColumnCount). A sheet added here can be referenced by a LATER batch (this fake validates a whole
+ * batch against the spreadsheet as it was).
+ */
+function addSheet(b: Batch, where: string, body: unknown): Apply {
+  const p = ((body ?? {}) as { properties?: SheetPropertiesIn }).properties ?? {};
+  const m = b.book.model;
+  const known = new Set(['sheetId', 'title', 'index', 'hidden', 'gridProperties', 'sheetType']);
+  for (const k of Object.keys(p))
+    if (!known.has(k)) b.ctx.fail(`${where}: properties.${k} is not modeled by the in-memory workspace.`);
+  if (p.sheetType !== undefined && p.sheetType !== 'GRID')
+    b.ctx.fail(`${where}: only GRID sheets are modeled by the in-memory workspace.`);
+  const id = checkIndex(b.ctx, where, 'properties.sheetId', p.sheetId);
+  if (id !== undefined && m.sheets.some((s) => s.id === id))
+    b.ctx.fail(`${where}: A sheet with the id ${id} already exists.`);
+  const titles = titlesOf(b);
+  let title = p.title;
+  if (title === undefined || title === '') {
+    let n = m.sheets.length + 1;
+    while (titles.has(`sheet${n}`)) n++;
+    title = `Sheet${n}`;
+  }
+  if (titles.has(title.toLowerCase())) b.ctx.fail(`${where}: ${DUPLICATE_TITLE(title)}`);
+  titles.add(title.toLowerCase());
+  const g = p.gridProperties ?? {};
+  const rows = checkIndex(b.ctx, where, 'properties.gridProperties.rowCount', g.rowCount);
+  const cols = checkIndex(b.ctx, where, 'properties.gridProperties.columnCount', g.columnCount);
+  const frozenRows = checkIndex(b.ctx, where, 'properties.gridProperties.frozenRowCount', g.frozenRowCount);
+  const frozenCols = checkIndex(
+    b.ctx,
+    where,
+    'properties.gridProperties.frozenColumnCount',
+    g.frozenColumnCount,
+  );
+  const index = checkIndex(b.ctx, where, 'properties.index', p.index);
+  const finalTitle = title;
+  return () => {
+    const sheetId = id ?? m.nextSheetId;
+    m.nextSheetId = Math.max(m.nextSheetId, sheetId + 1);
+    const sheet = newSheetModel(sheetId, finalTitle);
+    if (rows !== undefined) sheet.maxRows = rows;
+    if (cols !== undefined) sheet.maxCols = cols;
+    sheet.frozenRows = frozenRows ?? 0;
+    sheet.frozenCols = frozenCols ?? 0;
+    sheet.hidden = p.hidden === true;
+    const at = index === undefined ? m.sheets.length : Math.min(index, m.sheets.length);
+    m.sheets.splice(at, 0, sheet);
+    return {
+      addSheet: {
+        properties: {
+          sheetId,
+          title: finalTitle,
+          index: at,
+          sheetType: 'GRID',
+          gridProperties: {
+            rowCount: sheet.maxRows,
+            columnCount: sheet.maxCols,
+            ...(sheet.frozenRows ? { frozenRowCount: sheet.frozenRows } : {}),
+            ...(sheet.frozenCols ? { frozenColumnCount: sheet.frozenCols } : {}),
+          },
+          ...(sheet.hidden ? { hidden: true } : {}),
+        },
+      },
+    };
+  };
+}
+
+/** The `fields` of UpdateSheetPropertiesRequest this fake applies (the root `properties` is implied). */
+const SHEET_PROPERTY_FIELDS = new Set([
+  'title',
+  'hidden',
+  'gridProperties.frozenRowCount',
+  'gridProperties.frozenColumnCount',
+]);
+
+/**
+ * UpdateSheetPropertiesRequest: "Updates properties of the sheet with the specified sheetId." `fields`:
+ * "The fields that should be updated. At least one field must be specified. The root `properties` is
+ * implied and should not be specified." Fields not in the mask keep their value.
+ * developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets/request#updatesheetpropertiesrequest
+ * Modeled fields: title, hidden, gridProperties.frozenRowCount / frozenColumnCount.
+ */
+function updateSheetProperties(b: Batch, where: string, body: unknown): Apply {
+  const req = (body ?? {}) as { properties?: SheetPropertiesIn; fields?: unknown };
+  const p = req.properties ?? {};
+  if (typeof req.fields !== 'string' || req.fields.trim() === '')
+    b.ctx.fail(`${where}: At least one field must be specified.`);
+  const fields = req.fields.split(',').map((f) => f.trim());
+  for (const f of fields) {
+    if (f === '*' || !SHEET_PROPERTY_FIELDS.has(f))
+      b.ctx.fail(`${where}: field "${f}" is not modeled by the in-memory workspace.`);
+  }
+  const sheetId = checkIndex(b.ctx, where, 'properties.sheetId', p.sheetId) ?? 0;
+  const sheet = b.book.model.sheets.find((s) => s.id === sheetId);
+  if (!sheet) return b.ctx.fail(`${where}: No grid with id: ${sheetId}`);
+  const has = (f: string) => fields.includes(f);
+  if (has('title')) {
+    const title = p.title ?? '';
+    if (title === '') b.ctx.fail(`${where}: The sheet name cannot be empty.`);
+    const titles = titlesOf(b);
+    if (title.toLowerCase() !== sheet.name.toLowerCase() && titles.has(title.toLowerCase()))
+      b.ctx.fail(`${where}: ${DUPLICATE_TITLE(title)}`);
+    titles.delete(sheet.name.toLowerCase());
+    titles.add(title.toLowerCase());
+  }
+  if (has('hidden') && p.hidden === true) {
+    const visible = b.book.model.sheets.filter((s) => !s.hidden && s !== sheet);
+    if (visible.length === 0) b.ctx.fail(`${where}: You can't hide all the sheets in a document.`);
+  }
+  const g = p.gridProperties ?? {};
+  const frozenRows = checkIndex(b.ctx, where, 'properties.gridProperties.frozenRowCount', g.frozenRowCount);
+  const frozenCols = checkIndex(
+    b.ctx,
+    where,
+    'properties.gridProperties.frozenColumnCount',
+    g.frozenColumnCount,
+  );
+  return () => {
+    if (has('title')) sheet.name = p.title ?? sheet.name;
+    if (has('hidden')) sheet.hidden = p.hidden === true;
+    if (has('gridProperties.frozenRowCount')) sheet.frozenRows = frozenRows ?? 0;
+    if (has('gridProperties.frozenColumnCount')) sheet.frozenCols = frozenCols ?? 0;
+    return {};
+  };
+}
+
 const HANDLERS: Record<string, (b: Batch, where: string, body: unknown) => Apply> = {
+  addSheet,
+  updateSheetProperties,
   addProtectedRange,
   updateProtectedRange,
   deleteProtectedRange,
@@ -763,7 +912,10 @@ export class FakeSheetsValues implements Pick<ValuesCollection, 'batchGet' | 'ba
   }
 }
 
-export class FakeSheetsSpreadsheets implements Pick<SpreadsheetsCollection, 'batchUpdate' | 'get'> {
+export class FakeSheetsSpreadsheets implements Pick<
+  SpreadsheetsCollection,
+  'batchUpdate' | 'create' | 'get'
+> {
   readonly Values: FakeSheetsValues;
   constructor(
     private readonly host: SheetsApiHost,
@@ -821,6 +973,60 @@ export class FakeSheetsSpreadsheets implements Pick<SpreadsheetsCollection, 'bat
     });
     const replies = applies.map((apply) => apply());
     return { spreadsheetId, replies };
+  }
+
+  /**
+   * spreadsheets.create: "Creates a spreadsheet, returning the newly created spreadsheet." The request
+   * body is a Spreadsheet; the response the new Spreadsheet (spreadsheetId, properties, sheets,
+   * spreadsheetUrl). developers.google.com/sheets/api/reference/rest/v4/spreadsheets/create
+   * The file goes in the caller's My Drive, owned by the caller. Without `sheets` it has one "Sheet1";
+   * each sheet's properties follow AddSheetRequest's rules (unique titles, unused IDs, IDs assigned in
+   * order when not given). Modeled: properties.title / timeZone, sheets[].properties (sheetId, title,
+   * index, hidden, gridProperties rowCount / columnCount / frozenRowCount / frozenColumnCount).
+   */
+  create(resource: S): S {
+    this.host.meter.call('Sheets', 'Spreadsheets.create', 'write');
+    const ctx = new Ctx(this.host, this.usage, 'spreadsheets.create');
+    const body = (resource ?? {}) as S;
+    for (const k of Object.keys(body))
+      if (k !== 'properties' && k !== 'sheets')
+        ctx.fail(`Invalid value: ${k} is not modeled by the in-memory workspace.`);
+    const props = body.properties ?? {};
+    for (const k of Object.keys(props))
+      if (k !== 'title' && k !== 'timeZone' && k !== 'locale')
+        ctx.fail(`Invalid value: properties.${k} is not modeled by the in-memory workspace.`);
+    const timeZone = props.timeZone ?? this.host.spreadsheets.defaultTimeZone?.() ?? 'America/New_York';
+    // Built and checked before the file exists: a bad request creates nothing.
+    const model: SpreadsheetModel = {
+      sheets: [],
+      activeSheetId: 0,
+      nextSheetId: 0,
+      nextObjectId: 1,
+      timeZone,
+    };
+    const draft = { model } as unknown as Book; // addSheet reads only `model`
+    const batch: Batch = { ctx, book: draft, ids: new Set(), sheetProtected: new Set(), nextId: 1 };
+    const wanted = body.sheets?.length ? body.sheets : [{ properties: {} }];
+    const added = wanted.map((sheet, i) => {
+      for (const k of Object.keys(sheet ?? {}))
+        if (k !== 'properties')
+          ctx.fail(`Invalid sheets[${i}]: ${k} is not modeled by the in-memory workspace.`);
+      return addSheet(batch, `Invalid sheets[${i}]`, { properties: sheet?.properties ?? {} })();
+    });
+    model.activeSheetId = model.sheets[0]?.id ?? 0;
+    const file = this.host.store.add({
+      name: props.title || 'Untitled spreadsheet',
+      mimeType: MIME.spreadsheet,
+      content: model,
+      owner: ctx.me(),
+      created: this.host.clock.now(),
+    });
+    return {
+      spreadsheetId: file.id,
+      properties: { title: file.name, timeZone, locale: props.locale ?? 'en_US' },
+      sheets: added.map((r) => ({ properties: r.addSheet?.properties })),
+      spreadsheetUrl: urlOf(file),
+    };
   }
 
   get(spreadsheetId: string, optionalArgs?: object): S {

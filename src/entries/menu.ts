@@ -28,8 +28,8 @@ function tracker(): GoogleAppsScript.Spreadsheet.Spreadsheet {
 }
 
 /** The class a menu action acts on (the only Planned/Active one, else asked): see chooseCohortConfig. */
-function chosenCohort(): Config {
-  return chooseCohortConfig(tracker(), loadConfig(tracker()), () => SpreadsheetApp.getUi());
+function chosenCohort(ss = tracker()): Config {
+  return chooseCohortConfig(ss, loadConfig(ss), () => SpreadsheetApp.getUi());
 }
 
 function showSidebar(file: string, title: string): void {
@@ -62,7 +62,10 @@ export function menuValidateNotes(): string {
 
 export function menuCreateProgressReport(): string {
   return runFromMenu('Create progress report', () =>
-    withDocumentLock(() => describeReport(createProgressReport(tracker(), chosenCohort()))),
+    withDocumentLock(() => {
+      const ss = tracker();
+      return describeReport(createProgressReport(ss, chosenCohort(ss)));
+    }),
   );
 }
 

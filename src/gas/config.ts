@@ -6,10 +6,17 @@
 import { COHORTS, SCHEDULE_HEADERS, SETTINGS_HEADERS, SHEET } from '../domain/contract';
 import type { CohortRow, CohortScope } from '../domain/cohorts';
 import { parseSchedule, type ScheduleItem } from '../domain/schedule';
-import { calendarConfigOf, parseSettings, type SettingIssue, type Settings } from '../domain/settings';
+import {
+  calendarConfigOf,
+  parseSettings,
+  SETTING_DEFINITIONS,
+  type SettingIssue,
+  type Settings,
+} from '../domain/settings';
 import type { Zone } from '../domain/timeZone';
 import { WorkingClock } from '../domain/workingClock';
 import { reportSettingIssues } from './settingsAlert';
+import { readSheets, serialToLocal } from './sheetsApi';
 import { withRetry } from './retry';
 import {
   ContractError,
@@ -45,6 +52,14 @@ export interface Config {
    * (`inScope`). Absent in the single-cohort form (no `Cohorts` rows): every tracker row is the cohort's.
    */
   cohort?: CohortScope;
+  /** The tracker's ID, read once per run. */
+  trackerId?: string;
+  /**
+   * The `Cohorts` sheet's used block (header row first, day-1 dates as `YYYY-MM-DD`) when it was read with
+   * Settings and Schedule in the run's one batchGet (RULES R26); undefined when it was not (loadCohorts
+   * then reads the sheet).
+   */
+  cohortsGrid?: unknown[][];
 }
 
 /**
@@ -60,15 +75,21 @@ export function loadConfig(ss: Spreadsheet): Config {
 
 /** The checks of `loadConfig`, without the email (Check settings shows them in its dialog instead). */
 export function readConfig(ss: Spreadsheet): Config {
-  const settingsGrid = readGrid(ss, SHEET.settings, SETTINGS_HEADERS);
-  const scheduleGrid = readGrid(ss, SHEET.schedule, SCHEDULE_HEADERS.slice(0, 2));
+  const trackerId = ss.getId();
+  const batch = readConfigSheets(trackerId);
+  const settingsGrid = batch
+    ? gridOf(SHEET.settings, batch.settings, SETTINGS_HEADERS)
+    : readGrid(ss, SHEET.settings, SETTINGS_HEADERS);
+  const scheduleGrid = batch
+    ? gridOf(SHEET.schedule, batch.schedule, SCHEDULE_HEADERS.slice(0, 2))
+    : readGrid(ss, SHEET.schedule, SCHEDULE_HEADERS.slice(0, 2));
   const baseZone = spreadsheetZone(ss);
   const [keyHeader, valueHeader] = SETTINGS_HEADERS;
   const pairs = settingsGrid.rows.map((r) => [
     r[settingsGrid.col(keyHeader)],
     r[settingsGrid.col(valueHeader)],
   ]);
-  const parsed = parseSettings(pairs, baseZone, { trackerId: ss.getId() });
+  const parsed = parseSettings(pairs, baseZone, { trackerId });
   const timeZoneProblem =
     parsed.badTimeZone === null
       ? null
@@ -97,7 +118,89 @@ export function readConfig(ss: Spreadsheet): Config {
     issues,
     timeZoneProblem,
     spreadsheetZone: baseZone,
+    trackerId,
+    ...(batch ? { cohortsGrid: batch.cohorts } : {}),
   };
+}
+
+/** Settings kinds whose cells hold dates: a serial number there is a date cell. */
+const DATE_KEYS = new Set(
+  SETTING_DEFINITIONS.filter((d) => d.kind === 'date' || d.kind === 'dates').map((d) => settingKey(d.key)),
+);
+const TIME_KEYS = new Set(SETTING_DEFINITIONS.filter((d) => d.kind === 'time').map((d) => settingKey(d.key)));
+
+function settingKey(v: unknown): string {
+  return String(v ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/:$/, '');
+}
+
+/** Serial numbers of 2000-01-01 … 2099-12-31: the only numbers read as date cells. */
+const SERIAL_2000 = 36526;
+const SERIAL_2100 = 73051;
+
+/** A date cell's serial number (spreadsheet wall clock) as `YYYY-MM-DD`, which the domain's date readers take. */
+function serialYmd(v: unknown): unknown {
+  if (typeof v !== 'number' || !(v >= SERIAL_2000 && v < SERIAL_2100)) return v;
+  const { year, month, day } = serialToLocal(v);
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** A time cell: a day fraction stays (the domain reads 0.5 as 12:00); a date-time serial gives its `HH:mm`. */
+function serialTime(v: unknown): unknown {
+  if (typeof v !== 'number' || !(v >= 1 && v < SERIAL_2100)) return v;
+  const { hour, minute } = serialToLocal(v);
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}
+
+/**
+ * Settings, Schedule and Cohorts in ONE `Values.batchGet` (RULES R26): SpreadsheetApp needs three calls
+ * per sheet (getSheetByName, getDataRange, getValues) and a SheetTable five. Values come unformatted
+ * (numbers, booleans, text as stored) and date/time cells as serial numbers of the spreadsheet's wall
+ * clock; a date setting or a class's Day 1 Date becomes `YYYY-MM-DD` and a time a day fraction, which the
+ * domain's readers take exactly as the Date cells SpreadsheetApp returns — no time-zone call needed.
+ * Null when a sheet is missing: the caller then reads sheet by sheet, whose errors name the sheet.
+ */
+function readConfigSheets(
+  trackerId: string,
+): { settings: unknown[][]; schedule: unknown[][]; cohorts: unknown[][] } | null {
+  let grids: unknown[][][];
+  try {
+    grids = withRetry(() => readSheets(trackerId, [SHEET.settings, SHEET.schedule, SHEET.cohorts]));
+  } catch (error) {
+    if (error instanceof ContractError || perMinuteQuota(error)) return null;
+    throw error;
+  }
+  const [settings, schedule, cohorts] = grids;
+  const [keyHeader, valueHeader] = SETTINGS_HEADERS;
+  const sHeaders = (settings[0] ?? []).map(settingKey);
+  const keyCol = sHeaders.indexOf(settingKey(keyHeader));
+  const valueCol = sHeaders.indexOf(settingKey(valueHeader));
+  if (keyCol >= 0 && valueCol >= 0) {
+    settings.forEach((row, r) => {
+      if (r === 0) return;
+      const key = settingKey(row[keyCol]);
+      if (DATE_KEYS.has(key)) row[valueCol] = serialYmd(row[valueCol]);
+      else if (TIME_KEYS.has(key)) row[valueCol] = serialTime(row[valueCol]);
+    });
+  }
+  const dueCol = (schedule[0] ?? []).map(settingKey).indexOf(settingKey(SCHEDULE_HEADERS[2]));
+  if (dueCol >= 0) schedule.forEach((row, r) => r > 0 && (row[dueCol] = serialTime(row[dueCol])));
+  const day1Col = (cohorts[0] ?? []).map(settingKey).indexOf(settingKey(COHORTS.day1Date));
+  if (day1Col >= 0) cohorts.forEach((row, r) => r > 0 && (row[day1Col] = serialYmd(row[day1Col])));
+  return { settings, schedule, cohorts };
+}
+
+/**
+ * The Sheets API's per-minute, per-user request quota (60 reads a minute). Installable triggers run as
+ * their owner, so a busy class's edits and form submissions all count against one user: past the quota
+ * the config is read with SpreadsheetApp instead, which that quota does not cover (RULES R26).
+ */
+function perMinuteQuota(error: unknown): boolean {
+  const message = String((error as { message?: unknown } | null)?.message ?? error);
+  return /Quota exceeded for quota metric .* per minute/i.test(message);
 }
 
 interface Grid {
@@ -114,7 +217,15 @@ interface Grid {
  */
 function readGrid(ss: Spreadsheet, name: string, required: readonly string[]): Grid {
   const sheet = requireSheet(ss, name);
-  const values = withRetry(() => sheet.getDataRange().getValues());
+  return gridOf(
+    name,
+    withRetry(() => sheet.getDataRange().getValues()),
+    required,
+  );
+}
+
+/** A sheet's values as a Grid (header row first); a missing required header is a ContractError. */
+function gridOf(name: string, values: unknown[][], required: readonly string[]): Grid {
   const headers = (values[0] ?? []).map((h) => String(h ?? '').trim());
   const index = indexHeaders(name, headers, required);
   const rows = values

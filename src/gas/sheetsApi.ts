@@ -202,6 +202,45 @@ export function batchUpdate(
   return calls;
 }
 
+/**
+ * A new spreadsheet with its sheets laid out, in ONE `Spreadsheets.create` (RULES R26): SpreadsheetApp
+ * needs create + getId, then per sheet insertSheet / setName / hideSheet / setFrozenRows, and a
+ * Spreadsheets.get for the IDs. The file is in the caller's My Drive. Returns its ID, URL and layout.
+ */
+export function createSpreadsheet(
+  title: string,
+  timeZone: string,
+  sheets: readonly { title: string; rows: number; columns: number; frozenRows?: number; hidden?: boolean }[],
+): { id: string; url: string; layout: SheetLayout[] } {
+  const created = sheetsService().Spreadsheets.create({
+    properties: { title, timeZone },
+    sheets: sheets.map((s, index) => ({
+      properties: {
+        title: s.title,
+        index,
+        ...(s.hidden ? { hidden: true } : {}),
+        gridProperties: {
+          rowCount: s.rows,
+          columnCount: s.columns,
+          ...(s.frozenRows ? { frozenRowCount: s.frozenRows } : {}),
+        },
+      },
+    })),
+  });
+  const id = created.spreadsheetId;
+  if (!id) throw new ContractError(`Creating the spreadsheet "${title}" gave no ID.`);
+  const layout = (created.sheets ?? []).map((s, k) => ({
+    sheetId: s.properties?.sheetId ?? 0,
+    title: s.properties?.title ?? '',
+    index: s.properties?.index ?? k,
+    rowCount: s.properties?.gridProperties?.rowCount ?? 0,
+    columnCount: s.properties?.gridProperties?.columnCount ?? 0,
+    hidden: s.properties?.hidden === true,
+    protections: [],
+  }));
+  return { id, url: created.spreadsheetUrl ?? `https://docs.google.com/spreadsheets/d/${id}/edit`, layout };
+}
+
 /** One batch for a whole sheet setup. Returns the number of API calls made (0 when there is nothing to do). */
 export function applySheetSetup(spreadsheetId: string, sheetId: number, setup: SheetSetup): number {
   return batchUpdate(spreadsheetId, setupRequests(sheetId, setup));

@@ -35,19 +35,23 @@ export interface CohortsState {
   runs: CohortRun[];
   /** Unusable `Cohorts` values, named by row and header. */
   problems: string[];
-  table: SheetTable;
+  /** The sheet as a SheetTable, opened on first use (only a Status write needs it). */
+  readonly table: SheetTable;
+}
+
+/** The Cohorts sheet's values, header row first; null when it is missing or has no class yet (two calls). */
+function readCohortsSheet(ss: Spreadsheet): unknown[][] | null {
+  const sheet = ss.getSheetByName(SHEET.cohorts);
+  if (!sheet || sheet.getLastRow() < 2) return null;
+  const table = SheetTable.read(sheet);
+  return [table.headers, ...table.rowIndexes().map((i) => table.headers.map((h) => table.value(i, h)))];
 }
 
 /** The classes of `Cohorts` with their Status now, or null in the single-cohort form (missing or empty). */
 export function loadCohorts(ss: Spreadsheet, base: Config, at: Date = now()): CohortsState | null {
-  const sheet = ss.getSheetByName(SHEET.cohorts);
-  // Missing or no class yet (the single-cohort form): two calls, nothing read.
-  if (!sheet || sheet.getLastRow() < 2) return null;
-  const table = SheetTable.read(sheet);
-  const values = [
-    table.headers,
-    ...table.rowIndexes().map((i) => table.headers.map((h) => table.value(i, h))),
-  ];
+  // Read with Settings in the run's one batchGet (RULES R26): no call here.
+  const values = base.cohortsGrid ?? readCohortsSheet(ss);
+  if (!values || values.length < 2) return null;
   const parsed = parseCohorts(values, base.spreadsheetZone);
   // The class set-up moved from Settings: a blank field there still reads the Settings value (kept).
   const settingsName = cohortKey(base.settings.cohortName);
@@ -83,11 +87,20 @@ export function loadCohorts(ss: Spreadsheet, base: Config, at: Date = now()): Co
       mirrorsSettings: mirrors(row),
     }),
   }));
-  return { runs, problems: parsed.problems, table };
+  let table: SheetTable | null = null;
+  return {
+    runs,
+    problems: parsed.problems,
+    get table() {
+      table ??= SheetTable.open(ss, SHEET.cohorts, [COHORTS.cohort]);
+      return table;
+    },
+  };
 }
 
 /** Writes each class's Status where the sheet shows another one: one batched write, none when all agree. */
 export function keepStatuses(state: CohortsState): number {
+  if (state.runs.every((run) => run.row.shownStatus === run.status)) return 0;
   if (!state.table.has(COHORTS.status)) return 0;
   let changed = 0;
   for (const run of state.runs) {

@@ -6,13 +6,15 @@
  * it: the Progress sheet as a sheet, each agent's item cells for that agent, their TL and the licensing
  * team (see `ensureProtections`). Re-running only adds what is new.
  *
- * Flat cost (RULES R3): the tracker is read with one Sheets API batchGet, the report's sheets and
- * protections with one Spreadsheets.get, its rows written with one RAW Values.batchUpdate, and every
- * protection, checkbox and format sent in ONE Spreadsheets.batchUpdate — the same ~50 calls at 10 or
- * 5,000 agents (SpreadsheetApp needed ~13 calls per agent row). SpreadsheetApp is kept where one call
- * does the job: create, rename, insert and hide a sheet, freeze the header.
+ * Flat cost (RULES R3, R26): the tracker is read with one Sheets API batchGet (its config with another),
+ * a new report is created with its sheets in one Spreadsheets.create, its rows written with one RAW
+ * Values.batchUpdate, and every protection, checkbox and format sent in ONE Spreadsheets.batchUpdate —
+ * the same ~34 calls at 10 or 5,000 agents (SpreadsheetApp needed ~13 calls per agent row). SpreadsheetApp
+ * is kept for a template's or an existing report's structural repairs (insert, rename, freeze).
  */
 import {
+  COHORT_SETTING_KEYS,
+  COHORTS,
   PROGRESS_FIXED_HEADERS,
   PROGRESS_SHEET,
   SETTINGS_HEADERS,
@@ -53,6 +55,7 @@ import {
   a1Range,
   agentRowSetup,
   batchUpdate,
+  createSpreadsheet,
   type AgentRowProtection,
   type CellInput,
   type CellRect,
@@ -128,28 +131,45 @@ function readTracker(trackerId: string): { agents: Agent[]; settingsGrid: unknow
 function recordReportId(
   ss: Spreadsheet,
   trackerId: string,
+  config: Config,
   settingsGrid: unknown[][],
   reportId: string,
 ): void {
-  const KEY = 'Progress Report ID';
-  const [keyHeader, valueHeader] = SETTINGS_HEADERS;
-  const headers = (settingsGrid[0] ?? []).map((h) => headerKey(String(h ?? '')));
-  const keyCol = headers.indexOf(headerKey(keyHeader));
-  const valueCol = headers.indexOf(headerKey(valueHeader));
-  const row = settingsGrid.findIndex(
-    (r, k) => k > 0 && headerKey(String(r[keyCol] ?? '')) === headerKey(KEY),
-  );
-  if (keyCol < 0 || valueCol < 0 || row < 1) {
-    writeSetting(ss, KEY, reportId);
-    return;
+  const cell = (sheet: string, row: number, col: number) => ({
+    a1: a1Range(sheet, { row, col, numRows: 1, numCols: 1 }),
+    values: [[reportId]],
+  });
+  const writes: { a1: string; values: CellInput[][] }[] = [];
+  const { cohort, cohortsGrid } = config;
+  if (cohort) {
+    // The class's row of Cohorts, read with Settings in the run's one batchGet (RULES R26).
+    const headers = (cohortsGrid?.[0] ?? []).map((h) => headerKey(String(h ?? '')));
+    const col = headers.indexOf(headerKey(COHORTS.progressReportId));
+    if (col < 0) {
+      recordCohortReportId(ss, cohort, reportId);
+      return;
+    }
+    writes.push(cell(SHEET.cohorts, cohort.sheetRow, col + 1));
   }
-  const rect = { row: row + 1, col: valueCol + 1, numRows: 1, numCols: 1 };
-  writeRanges(trackerId, [{ a1: a1Range(SHEET.settings, rect), values: [[reportId]] }]);
+  // Settings' single-cohort form of this class stays readable and true.
+  if (!cohort || cohort.mirrorsSettings) {
+    const KEY = COHORT_SETTING_KEYS.progressReportId;
+    const [keyHeader, valueHeader] = SETTINGS_HEADERS;
+    const headers = (settingsGrid[0] ?? []).map((h) => headerKey(String(h ?? '')));
+    const keyCol = headers.indexOf(headerKey(keyHeader));
+    const valueCol = headers.indexOf(headerKey(valueHeader));
+    const row = settingsGrid.findIndex(
+      (r, k) => k > 0 && headerKey(String(r[keyCol] ?? '')) === headerKey(KEY),
+    );
+    if (keyCol < 0 || valueCol < 0 || row < 1) writeSetting(ss, KEY, reportId);
+    else writes.push(cell(SHEET.settings, row + 1, valueCol + 1));
+  }
+  writeRanges(trackerId, writes);
 }
 
 export function createProgressReport(ss: Spreadsheet, config: Config): ReportResult {
   const { settings, schedule } = config;
-  const trackerId = ss.getId();
+  const trackerId = config.trackerId ?? ss.getId();
   refuseIds(trackerId, settings);
   // The Drive IDs must be the right kind of file: a template that is a copy of the tracker (its Coaching
   // Log, CAP levels, Settings) must never be copied and shared with agents.
@@ -175,18 +195,17 @@ export function createProgressReport(ss: Spreadsheet, config: Config): ReportRes
   const name = reportName(settings.cohortName, settings.day1);
   const headers = progressHeaders(schedule);
   const opened = openOrCreateReport(config, name, agents.length + 1, headers.length);
-  const { report, reportId, created, folderNote } = opened;
+  const { reportId, created, folderNote } = opened;
   if (reportId === trackerId) throw trackerIdError('Progress Report ID', reportId);
   // Recorded at once: a run stopped later (time limit, Drive error) is finished by the next run
   // instead of creating a second report.
-  if (created && config.cohort) recordCohortReportId(ss, config.cohort, reportId);
-  else if (created) recordReportId(ss, trackerId, settingsGrid, reportId);
+  if (created) recordReportId(ss, trackerId, config, settingsGrid, reportId);
   const stored = created ? null : loadRowMap(reportId);
-  // A new file surely has no Tick Log: made before the layout is read, which then gives its sheet ID.
-  const tickLogMadeNow = opened.blank && makeTickLog(report) !== null;
-  const layout = readLayout(reportId);
-  const progress = ensureProgressSheet(report, reportId, layout, headers, stored, opened.blank);
-  const tickLog = ensureTickLogSheet(report, layout, tickLogMadeNow);
+  // A new file was created with its sheets laid out (RULES R26): nothing to read in it.
+  const fresh = opened.layout !== null;
+  const layout = opened.layout ?? readLayout(reportId);
+  const progress = ensureProgressSheet(opened.report, reportId, layout, headers, stored, opened.blank, fresh);
+  const tickLog = ensureTickLogSheet(opened.report, layout, fresh);
   const { added, map } = addAgents(reportId, progress, agents, schedule, stored, tickLog);
   // Shared before the rows are protected: a run stopped after sharing has still invited everyone, and
   // the next run finishes the protections.
@@ -197,7 +216,7 @@ export function createProgressReport(ss: Spreadsheet, config: Config): ReportRes
   ensureReportTrigger(reportId);
   return {
     reportId,
-    url: report.getUrl(),
+    url: opened.url ?? opened.report().getUrl(),
     name,
     created,
     addedAgents: added.map((a) => a.name),
@@ -230,7 +249,8 @@ function refuseIds(trackerId: string, settings: Config['settings']): void {
 }
 
 interface OpenedReport {
-  report: Spreadsheet;
+  /** The SpreadsheetApp handle, opened on first use (only a structural change or the URL needs it). */
+  report: () => Spreadsheet;
   reportId: string;
   created: boolean;
   folderNote: string;
@@ -238,20 +258,38 @@ interface OpenedReport {
   file: GoogleAppsScript.Drive.File | null;
   /** Created from nothing here: one empty sheet, so there is nothing to read. */
   blank: boolean;
+  /** A file created here with its Progress and hidden Tick Log sheets: their layout (else null). */
+  layout: SheetLayout[] | null;
+  /** Its URL when the create call gave it. */
+  url: string | null;
+}
+
+function lazyReport(reportId: string, handle: Spreadsheet | null = null): () => Spreadsheet {
+  return () => (handle ??= openSpreadsheet(reportId));
 }
 
 /**
- * Opens the report of Settings, or makes one: a copy of the template, or a new spreadsheet created at
- * its final size (`rows` × `columns`), so no rows or columns are inserted later. A new file stays in My
- * Drive when no folder is set (where `SpreadsheetApp.create` puts it), so it is not moved there.
+ * Opens the report of Settings, or makes one: a copy of the template, or a new spreadsheet created in ONE
+ * `Spreadsheets.create` at its final size (`rows` × `columns`, so no rows or columns are inserted later)
+ * with the Progress sheet (header row frozen) and the hidden Tick Log. A new file stays in My Drive when
+ * no folder is set (where a created file goes), so it is not moved there.
  */
 function openOrCreateReport(config: Config, name: string, rows: number, columns: number): OpenedReport {
   const { settings } = config;
+  const none = { layout: null, url: null };
   if (settings.progressReportId) {
     const reportId = settings.progressReportId.trim();
     try {
       const report = openSpreadsheet(reportId);
-      return { report, reportId, created: false, folderNote: '', file: null, blank: false };
+      return {
+        ...none,
+        report: lazyReport(reportId, report),
+        reportId,
+        created: false,
+        folderNote: '',
+        file: null,
+        blank: false,
+      };
     } catch {
       throw new ContractError(
         `Settings "Progress Report ID" (${settings.progressReportId}) cannot be opened. Clear it to create a new report.`,
@@ -270,13 +308,33 @@ function openOrCreateReport(config: Config, name: string, rows: number, columns:
       folder ?? DriveApp.getRootFolder(),
     );
     const reportId = file.getId();
-    return { report: openSpreadsheet(reportId), reportId, created: true, folderNote, file, blank: false };
+    return {
+      ...none,
+      report: lazyReport(reportId, openSpreadsheet(reportId)),
+      reportId,
+      created: true,
+      folderNote,
+      file,
+      blank: false,
+    };
   }
-  const report = SpreadsheetApp.create(name, Math.max(rows, 1000), Math.max(columns, 26));
-  const reportId = report.getId();
+  const made = createSpreadsheet(name, config.spreadsheetZone.id, [
+    { title: PROGRESS_SHEET, rows: Math.max(rows, 1000), columns: Math.max(columns, 26), frozenRows: 1 },
+    { title: TICK_LOG_SHEET, rows: 1000, columns: 26, hidden: true },
+  ]);
+  const reportId = made.id;
   const file = DriveApp.getFileById(reportId);
   if (folder) file.moveTo(folder);
-  return { report, reportId, created: true, folderNote, file, blank: true };
+  return {
+    report: lazyReport(reportId),
+    reportId,
+    created: true,
+    folderNote,
+    file,
+    blank: true,
+    layout: made.layout,
+    url: made.url,
+  };
 }
 
 /** The Progress sheet as this run knows it: read once, written once. */
@@ -301,19 +359,23 @@ interface ProgressSheet {
  * sheet is reused, never duplicated. Its protections are ensured by `ensureProtections` on every run.
  */
 function ensureProgressSheet(
-  report: Spreadsheet,
+  report: () => Spreadsheet,
   reportId: string,
   layout: readonly SheetLayout[],
   wantedHeaders: readonly string[],
   stored: RowMap | null,
   blank: boolean,
+  /** A new file whose first sheet was just renamed Progress and frozen: nothing to read or freeze. */
+  fresh = false,
 ): ProgressSheet {
   let info =
     (stored && layout.find((s) => s.sheetId === stored.sheetId)) ||
     layout.find((s) => s.title === PROGRESS_SHEET);
   let grid: unknown[][] = [];
   let rename = false;
-  if (info) {
+  if (fresh) {
+    // Renamed in this run's structural batch: empty.
+  } else if (info) {
     grid = readSheets(reportId, [info.title], { render: 'FORMATTED_VALUE' })[0] ?? [];
   } else {
     // A new spreadsheet's first sheet, or a template's only sheet when empty, becomes Progress.
@@ -331,7 +393,7 @@ function ensureProgressSheet(
   }
   let cached: Sheet | null = null;
   const sheetOf = (title: string) => () => {
-    cached ??= report.getSheetByName(title);
+    cached ??= report().getSheetByName(title);
     if (!cached) throw new ContractError(`The progress report has no sheet "${title}".`);
     return cached;
   };
@@ -352,7 +414,7 @@ function ensureProgressSheet(
       progress.title = PROGRESS_SHEET;
     }
   } else {
-    const sheet = report.insertSheet(PROGRESS_SHEET, 0);
+    const sheet = report().insertSheet(PROGRESS_SHEET, 0);
     cached = sheet;
     progress = {
       sheetId: sheet.getSheetId(),
@@ -374,7 +436,7 @@ function ensureProgressSheet(
     if (needed > 0) progress.sheet().insertColumnsAfter(columns, needed);
     progress.newHeaders = { col: lastCol + 1, values: missing };
     progress.headers = [...progress.headers, ...missing];
-    progress.sheet().setFrozenRows(1);
+    if (!fresh) progress.sheet().setFrozenRows(1);
   }
   return progress;
 }
@@ -399,7 +461,7 @@ function makeTickLog(report: Spreadsheet): Sheet {
  * script-only protection is sent with the row protections). `ensureTickLog` finds it afterwards.
  */
 function ensureTickLogSheet(
-  report: Spreadsheet,
+  report: () => Spreadsheet,
   layout: readonly SheetLayout[],
   madeNow: boolean,
 ): TickLogSheet {
@@ -408,7 +470,7 @@ function ensureTickLogSheet(
     const unprotected = !existing.protections.some((p) => p.rect === null);
     return { sheetId: existing.sheetId, created: madeNow, unprotected };
   }
-  return { sheetId: makeTickLog(report).getSheetId(), created: true, unprotected: true };
+  return { sheetId: makeTickLog(report()).getSheetId(), created: true, unprotected: true };
 }
 
 /**

@@ -7,7 +7,7 @@
 import { dedupeKey } from '../domain/alerts';
 import { dayEndStatus } from '../domain/checklist';
 import { LAST_SWEEP_DAY } from '../domain/cohorts';
-import { ESP_STATUS_HEADERS, ISSUE_VALUES } from '../domain/contract';
+import { ESP_STATUS_HEADERS, ISSUE_VALUES, PACE_SHEET, SHEET } from '../domain/contract';
 import { type DigestInput, digestNeedsAction, type TeamCounts, type TrackerLinks } from '../domain/emails';
 import { resourceSettingsOf } from '../domain/resources';
 import type { Agent } from '../domain/roster';
@@ -20,7 +20,7 @@ import { type Config, requireClock } from '../gas/config';
 import { type AttendanceOutcome, applyAttendanceRule } from './attendanceRule';
 import { RunBudget, scheduleContinuation } from '../gas/continuation';
 import { refreshDashboard } from './dashboard';
-import { trackerLinks } from '../gas/emailLinks';
+import { readLayout } from '../gas/sheetsApi';
 import { readinessFor, readyForProduction } from './immediateAlerts';
 import { evidenceOf } from './evidence';
 import { type KnownTicks, proofItemOf, readinessLoader } from './readiness';
@@ -61,7 +61,7 @@ export function runNightlySweep(ss: Spreadsheet, config: Config, budget = new Ru
   const attendance = applyAttendanceRule(ss, config, at, mailer);
   const agents = new Map(readAgents(ss).map((a) => [a.oid.toLowerCase(), a]));
   const reportUrl = openSpreadsheet(sync.reportId).getUrl();
-  const links = trackerLinks(ss, reportUrl);
+  const links = sweepLinks(ss, config, reportUrl);
   // RULES R22, R23: the Completion Log is the one extra read (the rest is what the sync just read).
   const evidence = evidenceOf(ss, config, sync.rows, agents);
   const summarize = readinessFor(
@@ -282,5 +282,24 @@ function teamCounts(tlName: string, rows: PaceRow[], digest: DigestInput): TeamC
     ...verdictCounts(rows),
     mia: digest.mia.length,
     noSelfReport: digest.noSelfReport.length,
+  };
+}
+
+/**
+ * The digest's links (the tracker, its sheets by gid, the report) with the sheet IDs from ONE
+ * Spreadsheets.get (RULES R26): getSheetByName + getSheetId per sheet would be twelve calls.
+ */
+function sweepLinks(ss: Spreadsheet, config: Config, reportUrl: string): TrackerLinks {
+  const layout = readLayout(config.trackerId ?? ss.getId());
+  const gid = (name: string) => layout.find((s) => s.title === name)?.sheetId;
+  return {
+    trackerUrl: ss.getUrl(),
+    trackerGid: gid(SHEET.tracker),
+    statusGid: gid(PACE_SHEET),
+    alertLogGid: gid(SHEET.alertLog),
+    coachingLogGid: gid(SHEET.coachingLog),
+    attendanceGid: gid(SHEET.attendance),
+    dashboardGid: gid(SHEET.dashboard),
+    reportUrl,
   };
 }

@@ -43,6 +43,7 @@ function cohort(
       trackerCell(ws, i + 2, TRACKER.tlName).setValue(`TL ${i % tls}`);
       trackerCell(ws, i + 2, TRACKER.tlEmail).setValue(`tl${i % tls}@example.com`);
     }
+    for (let t = 3; t < tls; t++) ws.tracker.addEditor(`tl${t}@example.com`);
   }
   bundle.menuSetupWorkbook();
   bundle.menuCreateProgressReport();

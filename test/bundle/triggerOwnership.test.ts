@@ -14,6 +14,8 @@ const TL2 = 'tl2@example.com';
 
 function cohort(agents = 3): { ws: Workspace; bundle: Bundle } {
   const { ws, bundle } = bundledWorkspace({ now: DAY0, mailQuota: 1500, user: TL1 });
+  // The second TL opens the tracker, so it is shared with them (the Sheets API checks Drive access).
+  ws.tracker.addEditor(TL2);
   bundle.menuSetupWorkbook();
   cohortSettings(ws);
   writeRoster(ws, agents);

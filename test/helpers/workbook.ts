@@ -31,6 +31,11 @@ export function writeRoster(ws: Workspace, count: number, from = 0): void {
   const needed = sheet.getLastRow() + rows.length - sheet.getMaxRows();
   if (needed > 0) sheet.insertRowsAfter(sheet.getMaxRows(), needed);
   if (rows.length) sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, headers.length).setValues(rows);
+  // TLs work in the tracker, so it is shared with each of them (a TL at the keyboard is an editor).
+  const tlCol = headers.indexOf('TL Email');
+  const tls = new Set(rows.map((r) => String(r[tlCol] ?? '')).filter((e) => e !== ''));
+  const editors = new Set(ws.tracker.getEditors().map((u) => u.getEmail().toLowerCase()));
+  for (const tl of tls) if (!editors.has(tl.toLowerCase())) ws.tracker.addEditor(tl);
 }
 
 /** A workspace whose globals are installed, set up once, with `agents` on the roster. */

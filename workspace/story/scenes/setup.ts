@@ -53,6 +53,8 @@ function pasteRoster(story: Story): void {
     return headers.map((h) => record[h] ?? '');
   });
   sheet.getRange(2, 1, rows.length, headers.length).setValues(rows);
+  // The TLs work in the tracker all week: the licensing team shares it with each of them (editors).
+  for (const tl of story.tls) story.tracker.addEditor(tl.email);
 }
 
 export const setupScenes: Scene[] = [
