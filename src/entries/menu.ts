@@ -99,6 +99,11 @@ export function menuCohortStatus(): void {
   showSidebar('CohortStatus', 'Cohort status');
 }
 
+/** The Coaching & exams sidebar: AHIP exam attempts and coaching records (RULES R20, R21). */
+export function menuCoaching(): void {
+  showSidebar('CoachingSidebar', 'Coaching & exams');
+}
+
 export function menuRefreshDashboard(): string {
   return runFromMenu('Refresh dashboard', () =>
     withDocumentLock(() => {

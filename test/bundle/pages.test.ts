@@ -7,7 +7,7 @@ describe('the built HtmlService pages', () => {
   const pages = readdirSync(BUILD_DIR).filter((f) => f.endsWith('.html'));
 
   it('includes the attendance sidebar and the cohort status screen', () => {
-    expect(pages.sort()).toEqual(['AttendanceSidebar.html', 'CohortStatus.html']);
+    expect(pages.sort()).toEqual(['AttendanceSidebar.html', 'CoachingSidebar.html', 'CohortStatus.html']);
   });
 
   it.each(pages)(
