@@ -64,10 +64,13 @@ export function suggestNextLevel(highest: CapLevel | ''): LadderSuggestion {
 
 /** Whether `requested` may be recorded on top of `highest`, and what it does to `CAP Level`. */
 export type LevelCheck =
-  | { ok: true; raisesTo: CapLevel | null; note: string }
-  | { ok: false; problem: string };
+  { ok: true; raisesTo: CapLevel | null; note: string } | { ok: false; problem: string };
 
-export function checkLevel(highest: CapLevel | '', current: CapLevel | '', requested: CoachingLevel): LevelCheck {
+export function checkLevel(
+  highest: CapLevel | '',
+  current: CapLevel | '',
+  requested: CoachingLevel,
+): LevelCheck {
   if (capRank(requested) > capRank(highest) + 1) {
     const missing = CAP_LEVELS[capRank(highest) + 1];
     return {

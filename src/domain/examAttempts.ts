@@ -26,7 +26,8 @@ export type ScoreReading = { ok: true; score: number } | { ok: false; problem: s
  */
 export function readScore(value: unknown): ScoreReading {
   if (isDate(value)) return { ok: false, problem: 'is a date, not a score: type 0-100 or 88%' };
-  if (typeof value === 'boolean') return { ok: false, problem: 'is a checkbox, not a score: type 0-100 or 88%' };
+  if (typeof value === 'boolean')
+    return { ok: false, problem: 'is a checkbox, not a score: type 0-100 or 88%' };
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return { ok: false, problem: 'is not a number: type 0-100 or 88%' };
     if (value > 0 && value < 1)
@@ -95,7 +96,11 @@ export function planLedger(rows: readonly LedgerRow[]): RowPlan[] {
     sorted.forEach((r, k) => {
       const attempt = k + 1;
       if (passedAt)
-        plans.push({ index: r.index, oid: r.oid, refused: `the agent already passed on attempt ${passedAt}` });
+        plans.push({
+          index: r.index,
+          oid: r.oid,
+          refused: `the agent already passed on attempt ${passedAt}`,
+        });
       else if (attempt > MAX_EXAM_ATTEMPTS)
         plans.push({ index: r.index, oid: r.oid, refused: refusalText(MAX_EXAM_ATTEMPTS) });
       else {
@@ -113,7 +118,9 @@ function refusalText(attempts: number): string {
 }
 
 /** Why a new attempt cannot be recorded for an agent with these attempts, or null when it can. */
-export function refuseNewAttempt(attempts: readonly { attempt: number; result: ExamResult }[]): string | null {
+export function refuseNewAttempt(
+  attempts: readonly { attempt: number; result: ExamResult }[],
+): string | null {
   const passed = attempts.find((a) => a.result === 'Pass');
   if (passed) return `the agent already passed the AHIP final exam on attempt ${passed.attempt}`;
   if (attempts.length >= MAX_EXAM_ATTEMPTS) return refusalText(attempts.length);

@@ -21,7 +21,10 @@ export interface ExamFailedInput extends AlertPlace {
   capDocument?: string;
 }
 
-const WHAT: Record<ExamFailedInput['consequence'], { subject: string; tone: 'warn' | 'alert'; next: string }> = {
+const WHAT: Record<
+  ExamFailedInput['consequence'],
+  { subject: string; tone: 'warn' | 'alert'; next: string }
+> = {
   'verbal-coaching': {
     subject: 'Verbal Coaching recorded',
     tone: 'warn',

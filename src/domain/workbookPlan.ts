@@ -130,7 +130,11 @@ export const COLUMN_RULES: readonly ColumnRule[] = [
   {
     sheet: EXAM_ATTEMPTS_SHEET.name,
     header: EXAM_ATTEMPTS_SHEET.headers.result,
-    rule: { kind: 'list', values: EXAM_RESULTS, help: 'Filled in by the script from the Score: 90% passes (RULES R20).' },
+    rule: {
+      kind: 'list',
+      values: EXAM_RESULTS,
+      help: 'Filled in by the script from the Score: 90% passes (RULES R20).',
+    },
   },
 ];
 
@@ -186,6 +190,16 @@ export const COLOR_RULES: readonly ColorRule[] = [
   { sheet: SHEET.alertLog, header: ALERT_LOG.status, text: 'failed', color: COLOR.red },
   { sheet: SHEET.cohorts, header: COHORTS.status, text: 'Active', color: COLOR.green },
   { sheet: SHEET.cohorts, header: COHORTS.status, text: 'Extension', color: COLOR.amber },
-  { sheet: EXAM_ATTEMPTS_SHEET.name, header: EXAM_ATTEMPTS_SHEET.headers.result, text: EXAM_RESULTS[0], color: COLOR.green },
-  { sheet: EXAM_ATTEMPTS_SHEET.name, header: EXAM_ATTEMPTS_SHEET.headers.result, text: EXAM_RESULTS[1], color: COLOR.red },
+  {
+    sheet: EXAM_ATTEMPTS_SHEET.name,
+    header: EXAM_ATTEMPTS_SHEET.headers.result,
+    text: EXAM_RESULTS[0],
+    color: COLOR.green,
+  },
+  {
+    sheet: EXAM_ATTEMPTS_SHEET.name,
+    header: EXAM_ATTEMPTS_SHEET.headers.result,
+    text: EXAM_RESULTS[1],
+    color: COLOR.red,
+  },
 ];

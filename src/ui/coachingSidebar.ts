@@ -89,7 +89,10 @@ function render(v: CoachingView): void {
   fillOptions(
     agentSelect,
     ['', ...v.agents.map((a) => a.oid)],
-    ['Pick an agent…', ...v.agents.map((a) => a.name + ' (' + a.oid + ')' + (a.tlName ? ' - ' + a.tlName : ''))],
+    [
+      'Pick an agent…',
+      ...v.agents.map((a) => a.name + ' (' + a.oid + ')' + (a.tlName ? ' - ' + a.tlName : '')),
+    ],
   );
   agentSelect.value = v.agent?.oid ?? chosen;
   fillOptions(levelSelect, v.levels);
@@ -122,14 +125,18 @@ function saveExam(): void {
 function saveCoaching(): void {
   busy(true);
   errorBox.hidden = true;
-  run('saveCoaching', agentSelect.value, levelSelect.value, policySelect.value, facts.value, coachRequest).then(
-    (r) => {
-      coachRequest = newRequestId();
-      status.textContent = r.message + ' Next step: ' + r.next.level + '.';
-      load();
-    },
-    fail,
-  );
+  run(
+    'saveCoaching',
+    agentSelect.value,
+    levelSelect.value,
+    policySelect.value,
+    facts.value,
+    coachRequest,
+  ).then((r) => {
+    coachRequest = newRequestId();
+    status.textContent = r.message + ' Next step: ' + r.next.level + '.';
+    load();
+  }, fail);
 }
 
 agentSelect.addEventListener('change', () => {

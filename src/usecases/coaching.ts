@@ -5,7 +5,14 @@
  * raised (never lowered, never a skipped level) and, for a Written CAP, the CAP document shared only with
  * the TL, HR and the ESP managers. Everything returned is plain JSON (dates as text).
  */
-import { COACHING_LOG_HEADERS, type CapLevel, PACE_SHEET, SHEET, TRACKER, capLevelOf } from '../domain/contract';
+import {
+  COACHING_LOG_HEADERS,
+  type CapLevel,
+  PACE_SHEET,
+  SHEET,
+  TRACKER,
+  capLevelOf,
+} from '../domain/contract';
 import {
   COACHING_LEVELS,
   COACHING_POLICIES,
@@ -127,7 +134,12 @@ function agentCoaching(ss: Spreadsheet, config: Config, tracker: SheetTable, i: 
     suggestion: suggestNextLevel(highest),
     facts,
     exam: {
-      attempts: attempts.map((a) => ({ attempt: a.attempt, score: a.score, result: a.result, date: formatMdy(a.ymd) })),
+      attempts: attempts.map((a) => ({
+        attempt: a.attempt,
+        score: a.score,
+        result: a.result,
+        date: formatMdy(a.ymd),
+      })),
       atRisk,
     },
     history,

@@ -37,7 +37,7 @@ import {
   refuseNewAttempt,
 } from '../domain/examAttempts';
 import { formatMdy, parseDateText, parseDateValue, type Zone } from '../domain/timeZone';
-import { toText } from '../domain/values';
+import { isDate, toText } from '../domain/values';
 import { configForAgents } from './agentCohort';
 import { generateCapDocument } from './capDocument';
 import { LOG } from './capCheck';
@@ -78,8 +78,10 @@ function readLedger(ss: Spreadsheet, zone: Zone, todayYmd: string): Ledger | nul
   const table = SheetTable.read(sheet, [X.date, X.oid, X.score]);
   const problems = new Map<number, [string, string]>();
   const rows: LedgerRow[] = [];
+  const shown = (v: unknown) =>
+    isDate(v) && !Number.isNaN(v.getTime()) ? formatMdy(zone.ymd(v)) : toText(v);
   const where = (i: number, header: string) =>
-    `${EXAM_ATTEMPTS_SHEET.name} row ${table.sheetRow(i)}, "${header}": "${toText(table.value(i, header))}"`;
+    `${EXAM_ATTEMPTS_SHEET.name} row ${table.sheetRow(i)}, "${header}": "${shown(table.value(i, header))}"`;
   for (const i of table.rowIndexes()) {
     const oid = table.text(i, X.oid);
     let ymd = parseDateValue(table.value(i, X.date), zone);
@@ -171,7 +173,9 @@ export function processExamLedger(ss: Spreadsheet, config: Config, user: string)
     const consequence = examConsequence(p.attempt, p.result);
     const t = rowOf.get(p.oid.toLowerCase())!;
     const key = p.oid.toLowerCase();
-    const scores = ordered.filter((q) => q.oid.toLowerCase() === key && q.attempt <= p.attempt).map((q) => q.score);
+    const scores = ordered
+      .filter((q) => q.oid.toLowerCase() === key && q.attempt <= p.attempt)
+      .map((q) => q.score);
     const name = tracker.text(t, TRACKER.agentName);
     const agent = { name, oid: tracker.text(t, TRACKER.oid), tlName: tracker.text(t, TRACKER.tlName) };
     toMail.push({ p, scores, t });
@@ -348,7 +352,8 @@ export function recordExamAttempt(
     none: 'Passed.',
     'verbal-coaching': 'Failed: Verbal Coaching recorded in the Coaching Log; the TL is emailed.',
     'at-risk': 'Failed twice: the agent is AT RISK (one attempt left); the TL is emailed.',
-    'written-cap': 'Failed three times: Written CAP recorded, CAP document shared with the TL, HR and managers.',
+    'written-cap':
+      'Failed three times: Written CAP recorded, CAP document shared with the TL, HR and managers.',
   };
   return {
     message: `${name} (${oid}): attempt ${attempt}, ${reading.score}% — ${said[consequence]}`,
@@ -392,6 +397,11 @@ export function examDashboardRows(
   return [
     [...EXAM_DASHBOARD_HEADERS],
     line(`${className || 'Class'} (all TLs)`, attempts),
-    ...tls.map((tl) => line(tl, attempts.filter((a) => tlOf.get(a.oid.toLowerCase()) === tl))),
+    ...tls.map((tl) =>
+      line(
+        tl,
+        attempts.filter((a) => tlOf.get(a.oid.toLowerCase()) === tl),
+      ),
+    ),
   ];
 }

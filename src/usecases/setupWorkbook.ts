@@ -63,8 +63,18 @@ export function ensureExamAttemptsSheet(ss: Spreadsheet): string[] {
 function finishExamSheet(sheet: Sheet, headers: HeaderIndex, added: string[]): void {
   const name = EXAM_ATTEMPTS_SPEC.name;
   ensurePlainTextColumns(sheet, headers, EXAM_TEXT_COLUMNS, added);
-  ensureColumnRules(sheet, headers, COLUMN_RULES.filter((r) => r.sheet === name), added);
-  ensureColorRules(sheet, headers, COLOR_RULES.filter((r) => r.sheet === name), added);
+  ensureColumnRules(
+    sheet,
+    headers,
+    COLUMN_RULES.filter((r) => r.sheet === name),
+    added,
+  );
+  ensureColorRules(
+    sheet,
+    headers,
+    COLOR_RULES.filter((r) => r.sheet === name),
+    added,
+  );
 }
 
 export function setupWorkbook(ss: Spreadsheet): string[] {

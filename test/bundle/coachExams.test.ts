@@ -81,16 +81,19 @@ describe('AHIP exam attempts (RULES R20)', () => {
     expect(log.map((r) => r[4])).toEqual(['Verbal Coaching', 'Written CAP']);
     expect(String(log[1][8])).toBe(third.capDocument);
     expect(trackerValue(ws, 'OID1001', TRACKER.capLevel)).toBe('Written CAP');
-    const docs = ws.store.childrenOf(folderId).filter((f) => f.mimeType === 'application/vnd.google-apps.document');
+    const docs = ws.store
+      .childrenOf(folderId)
+      .filter((f) => f.mimeType === 'application/vnd.google-apps.document');
     const doc = docs.find((f) => third.capDocument.includes(f.id))!;
     expect(doc.name).toMatch(/^Written CAP - /);
     expect(ws.documents.textOf(doc.id)).toContain('AHIP final exam passed on the first attempt');
     const file = ws.drive.getFileById(doc.id);
-    expect(file.getEditors().map((u) => u.getEmail()).sort()).toEqual([
-      'esp.manager@example.com',
-      'hr@example.com',
-      'tl1@example.com',
-    ]);
+    expect(
+      file
+        .getEditors()
+        .map((u) => u.getEmail())
+        .sort(),
+    ).toEqual(['esp.manager@example.com', 'hr@example.com', 'tl1@example.com']);
     expect(file.getSharingAccess()).toBe('PRIVATE');
     expect(examMail(ws)[2].htmlBody).toContain(third.capDocument);
 
@@ -106,7 +109,8 @@ describe('AHIP exam attempts (RULES R20)', () => {
     expect(ws.mail.outbox.length).toBe(mails);
     expect(rows(ws, SHEET.coachingLog)).toHaveLength(before);
     expect(docs.length).toBe(
-      ws.store.childrenOf(folderId).filter((f) => f.mimeType === 'application/vnd.google-apps.document').length,
+      ws.store.childrenOf(folderId).filter((f) => f.mimeType === 'application/vnd.google-apps.document')
+        .length,
     );
   });
 
@@ -145,7 +149,13 @@ describe('AHIP exam attempts (RULES R20)', () => {
     bundle.menuRefreshDashboard();
     const grid = rows(ws, SHEET.dashboard).map((r) => r.slice(0, 5).map(String));
     const at = grid.findIndex((r) => r[0] === 'AHIP final exam');
-    expect(grid[at]).toEqual(['AHIP final exam', 'Agents tested', 'Passed first time', 'First-attempt pass rate', 'At risk (2 fails)']);
+    expect(grid[at]).toEqual([
+      'AHIP final exam',
+      'Agents tested',
+      'Passed first time',
+      'First-attempt pass rate',
+      'At risk (2 fails)',
+    ]);
     expect(grid[at + 1].slice(1)).toEqual(['3', '2', '67%', '0']);
     expect(grid.find((r) => r[0] === 'TL 0' && r[3].endsWith('%'))).toEqual(['TL 0', '2', '1', '50%', '0']);
     expect(grid.find((r) => r[0] === 'TL 1' && r[3].endsWith('%'))).toEqual(['TL 1', '1', '1', '100%', '0']);
@@ -155,7 +165,8 @@ describe('AHIP exam attempts (RULES R20)', () => {
   it('one exam save reads and writes the same number of times for 6 agents and for 30 (RULES R14)', () => {
     const calls = (agents: number) => {
       const { ws, bundle } = cohort(agents);
-      for (let k = 0; k < agents; k += 2) bundle.saveExamAttempt(`OID${1000 + k}`, '2026-12-07', '95', `p${k}`);
+      for (let k = 0; k < agents; k += 2)
+        bundle.saveExamAttempt(`OID${1000 + k}`, '2026-12-07', '95', `p${k}`);
       ws.meter.reset();
       bundle.saveExamAttempt('OID1001', '2026-12-07', '50', 'last');
       return [ws.meter.count('Range.getValues'), ws.meter.count('Range.setValues')];
@@ -186,7 +197,13 @@ describe('Coaching from the sheet (RULES R21)', () => {
       ['Verbal Coaching', false],
       ['Written CAP', true],
     ]);
-    const lower = bundle.saveCoaching('OID1002', 'Verbal Coaching', 'Self-Report Expectations', 'No report', 'v-2');
+    const lower = bundle.saveCoaching(
+      'OID1002',
+      'Verbal Coaching',
+      'Self-Report Expectations',
+      'No report',
+      'v-2',
+    );
     expect(lower.message).toMatch(/CAP Level stays "Written CAP"/);
     expect(trackerValue(ws, 'OID1002', TRACKER.capLevel)).toBe('Written CAP');
   });
@@ -199,7 +216,9 @@ describe('Coaching from the sheet (RULES R21)', () => {
     bundle.menuSyncProgress();
     bundle.saveExamAttempt('OID1000', '2026-12-07', '80', 'e-1');
     const facts = bundle.getCoachingView('OID1000').agent!.facts.join('\n');
-    expect(facts).toMatch(/Certification: 0\/14 items done, 8 due by the last sync; overdue: Module 1 Reviewed, /);
+    expect(facts).toMatch(
+      /Certification: 0\/14 items done, 8 due by the last sync; overdue: Module 1 Reviewed, /,
+    );
     expect(facts).toContain('AHIP final exam: attempt 1 80% Fail');
     expect(facts).toContain('Tech Issue Note: Agent 0 - 12/4/2026 - VPN down');
   });

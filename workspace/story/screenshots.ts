@@ -21,6 +21,12 @@ const SHOTS: { file: string; page: string; title: string; prepare?: string }[] =
     page: 'CohortStatus.html',
     title: 'Cohort status: pace, issues and CAP level per agent',
   },
+  {
+    file: 'coaching.png',
+    page: 'CoachingSidebar.html',
+    title: 'Coaching & exams: AHIP attempts, suggested next step, facts pre-filled',
+    prepare: 'agent:OID4103',
+  },
 ];
 
 export async function screenshotScreens(story: Story, buildDir: string, outDir: string): Promise<string> {
@@ -37,6 +43,15 @@ export async function screenshotScreens(story: Story, buildDir: string, outDir: 
     for (const shot of SHOTS) {
       const tab = await browser.newPage({ viewport: { width: 320, height: 900 } });
       await tab.goto(`${served.url}/${shot.page}`);
+      if (shot.prepare?.startsWith('agent:')) {
+        // The Coaching & exams sidebar: pick the agent, wait for their summary.
+        await tab.waitForSelector(`#agent option[value="${shot.prepare.slice(6)}"]`, { state: 'attached' });
+        await tab.selectOption('#agent', shot.prepare.slice(6));
+        await tab.waitForSelector('#summary:not([hidden])');
+        await tab.screenshot({ path: join(dir, shot.file), fullPage: true });
+        await tab.close();
+        continue;
+      }
       if (shot.prepare) {
         await tab.waitForSelector('#agents li');
         await tab.check(`input[value="${shot.prepare}"]`);

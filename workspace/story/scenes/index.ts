@@ -1,5 +1,6 @@
 /** Every scene of the local story; `Story.play` runs them in time order, so areas interleave by day. */
 import type { Scene } from '../story';
+import { coachScenes } from './coach';
 import { cohortsScenes } from './cohorts';
 import { notesScenes } from './notes';
 import { reportScenes } from './report';
@@ -14,4 +15,5 @@ export const SCENES: readonly Scene[] = [
   ...sweepScenes,
   ...screensScenes,
   ...cohortsScenes,
+  ...coachScenes,
 ];
