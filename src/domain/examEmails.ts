@@ -3,7 +3,7 @@
  * recorded and what the TL does next. Same one layout as every email (emailLayout.ts escapes every value);
  * links to the agent's tracker row, the Coaching Log and, after a third failure, the CAP document.
  */
-import { SHEET } from './contract';
+import { EXAM_ATTEMPTS_SHEET, SHEET } from './contract';
 import { type EmailContent, link, para, renderEmail, section } from './emailLayout';
 import { type AgentRef, type AlertPlace, agentFacts, sheetUrl, trackerRowUrl } from './emails';
 import { EXAM_PASS_SCORE, type ExamConsequence, MAX_EXAM_ATTEMPTS } from './examAttempts';
@@ -67,7 +67,7 @@ export function examFailedEmail(input: ExamFailedInput): EmailContent {
           para(what.next),
           agentFacts(
             input.agent,
-            ['Attempt', `${input.attempt} of ${MAX_EXAM_ATTEMPTS}`],
+            [EXAM_ATTEMPTS_SHEET.headers.attempt, `${input.attempt} of ${MAX_EXAM_ATTEMPTS}`],
             ['Scores so far', input.scores.map((s) => `${s}%`).join(', ')],
           ),
           ...(opens.length ? [para('Open: ', ...opens)] : []),

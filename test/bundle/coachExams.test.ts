@@ -171,7 +171,11 @@ describe('AHIP exam attempts (RULES R20)', () => {
       bundle.saveExamAttempt('OID1001', '2026-12-07', '50', 'last');
       return [ws.meter.count('Range.getValues'), ws.meter.count('Range.setValues')];
     };
-    expect(calls(30)).toEqual(calls(6));
+    const [small, large] = [calls(6), calls(30)];
+    console.log(
+      `one exam save (a failure): getValues/setValues ${small.join('/')} with 6 agents, ${large.join('/')} with 30`,
+    );
+    expect(large).toEqual(small);
   });
 });
 
