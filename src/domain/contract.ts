@@ -252,3 +252,23 @@ export const COMPLETION_LOG = defineSheet('Completion Log', {
   answers: 'Email/OID Answers',
   outcome: 'Outcome',
 });
+
+/**
+ * `AHIP Exam Attempts` (RULES R20): one row per AHIP final-exam attempt. A TL records it from the
+ * "Coaching & exams" sidebar or types it; the script fills `Attempt` and `Result` (90 % passes, at most 3).
+ */
+export const EXAM_ATTEMPTS_SHEET = defineSheet('AHIP Exam Attempts', {
+  date: 'Date',
+  agentName: 'Agent Name',
+  oid: 'OID',
+  tlName: 'TL Name',
+  cohort: 'Cohort',
+  attempt: 'Attempt',
+  score: 'Score',
+  result: 'Result',
+  recordedBy: 'Recorded By',
+});
+
+/** An exam attempt's `Result` (RULES R20). */
+export const EXAM_RESULTS = ['Pass', 'Fail'] as const;
+export type ExamResult = (typeof EXAM_RESULTS)[number];

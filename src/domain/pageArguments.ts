@@ -116,3 +116,9 @@ export function requireFileText(fn: string, name: string, value: unknown): strin
   }
   return value;
 }
+
+/** A number, or non-empty text (a score typed as `88` or `88%`): given back as text for the rule to read. */
+export function requireNumberOrText(fn: string, name: string, value: unknown): string {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return requireText(fn, name, value);
+}

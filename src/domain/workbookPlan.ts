@@ -12,6 +12,8 @@ import {
   COHORTS,
   LEGACY_FINAL_CAP,
   COMPLETION_VALUES,
+  EXAM_ATTEMPTS_SHEET,
+  EXAM_RESULTS,
   ISSUE_VALUES,
   SALES_INHIBITOR_VALUES,
   SHEET,
@@ -125,6 +127,15 @@ export const COLUMN_RULES: readonly ColumnRule[] = [
       help: "Kept by the script from the class's own Day 1-4 clock: Planned, Active, Extension, Closed.",
     },
   },
+  {
+    sheet: EXAM_ATTEMPTS_SHEET.name,
+    header: EXAM_ATTEMPTS_SHEET.headers.result,
+    rule: {
+      kind: 'list',
+      values: EXAM_RESULTS,
+      help: 'Filled in by the script from the Score: 90% passes (RULES R20).',
+    },
+  },
 ];
 
 const statusColors: ColorRule[] = [
@@ -179,4 +190,16 @@ export const COLOR_RULES: readonly ColorRule[] = [
   { sheet: SHEET.alertLog, header: ALERT_LOG.status, text: 'failed', color: COLOR.red },
   { sheet: SHEET.cohorts, header: COHORTS.status, text: 'Active', color: COLOR.green },
   { sheet: SHEET.cohorts, header: COHORTS.status, text: 'Extension', color: COLOR.amber },
+  {
+    sheet: EXAM_ATTEMPTS_SHEET.name,
+    header: EXAM_ATTEMPTS_SHEET.headers.result,
+    text: EXAM_RESULTS[0],
+    color: COLOR.green,
+  },
+  {
+    sheet: EXAM_ATTEMPTS_SHEET.name,
+    header: EXAM_ATTEMPTS_SHEET.headers.result,
+    text: EXAM_RESULTS[1],
+    color: COLOR.red,
+  },
 ];

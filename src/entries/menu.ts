@@ -107,6 +107,11 @@ export function menuChecklistSidebar(): void {
   showSidebar('ChecklistSidebar', 'End-of-day checklist');
 }
 
+/** The Coaching & exams sidebar: AHIP exam attempts and coaching records (RULES R20, R21). */
+export function menuCoaching(): void {
+  showSidebar('CoachingSidebar', 'Coaching & exams');
+}
+
 export function menuRefreshDashboard(): string {
   return runFromMenu('Refresh dashboard', () =>
     withDocumentLock(() => {

@@ -9,6 +9,7 @@ import {
   optionalText,
   optionalTextList,
   requireNoArguments,
+  requireNumberOrText,
   requireOneOf,
   requireText,
   requireTextList,
@@ -27,6 +28,10 @@ import {
   applyImport,
   proposeImport,
 } from '../usecases/g2tImport';
+import { COACHING_LEVELS, COACHING_POLICIES } from '../domain/coaching';
+import { type CoachingRecorded, type CoachingView, coachingView, recordCoaching } from '../usecases/coaching';
+import { type ExamRecorded, recordExamAttempt } from '../usecases/examAttempts';
+import { once } from '../gas/requestOnce';
 import { type CohortStatus, cohortStatus, openAgentRow, type Scope } from '../usecases/screens';
 
 function tracker(): GoogleAppsScript.Spreadsheet.Spreadsheet {
@@ -143,4 +148,63 @@ export function importAttendance(csv: unknown, cohort?: unknown): AttendanceImpo
     const choice = chooseViewClass(tracker(), loadConfig(tracker()), user, requested);
     return applyImport(tracker(), choice.config, text, user);
   });
+}
+
+/** The Coaching & exams sidebar's data; `oid` picks the agent whose facts and history are shown. */
+export function getCoachingView(oid?: unknown): CoachingView {
+  const agent = optionalText('getCoachingView', 'oid', oid);
+  // Read-only and without the lock: readConfig never sends the settings email.
+  const config = configForAgents(tracker(), readConfig(tracker()), agent ? [agent] : [], 'Coaching');
+  return coachingView(tracker(), config, Session.getActiveUser().getEmail(), agent);
+}
+
+/**
+ * Records one AHIP final-exam attempt (RULES R20). `date` is `YYYY-MM-DD`, `score` 0-100 or "88%";
+ * `requestId` makes a double-click record it once (the second call gets the first answer).
+ */
+export function saveExamAttempt(
+  oid: unknown,
+  date: unknown,
+  score: unknown,
+  requestId: unknown,
+): ExamRecorded & { repeated: boolean } {
+  const fn = 'saveExamAttempt';
+  const input = {
+    oid: requireText(fn, 'oid', oid),
+    date: requireText(fn, 'date', date),
+    score: requireNumberOrText(fn, 'score', score),
+  };
+  const request = requireText(fn, 'requestId', requestId);
+  const user = Session.getActiveUser().getEmail();
+  return withDocumentLock(() =>
+    once(request, () => {
+      const config = configForAgents(tracker(), loadConfig(tracker()), [input.oid], 'AHIP exam attempt');
+      return recordExamAttempt(tracker(), config, input, user || 'ESP Licensing Tracker');
+    }),
+  );
+}
+
+/** Records Verbal Coaching or a Written CAP (RULES R21), once per `requestId`. */
+export function saveCoaching(
+  oid: unknown,
+  level: unknown,
+  policy: unknown,
+  facts: unknown,
+  requestId: unknown,
+): CoachingRecorded & { repeated: boolean } {
+  const fn = 'saveCoaching';
+  const input = {
+    oid: requireText(fn, 'oid', oid),
+    level: requireOneOf(fn, 'level', level, COACHING_LEVELS),
+    policy: requireOneOf(fn, 'policy', policy, COACHING_POLICIES),
+    facts: requireText(fn, 'facts', facts),
+  };
+  const request = requireText(fn, 'requestId', requestId);
+  const user = Session.getActiveUser().getEmail();
+  return withDocumentLock(() =>
+    once(request, () => {
+      const config = configForAgents(tracker(), loadConfig(tracker()), [input.oid], 'Coaching');
+      return recordCoaching(tracker(), config, input, user || 'ESP Licensing Tracker');
+    }),
+  );
 }

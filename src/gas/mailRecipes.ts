@@ -31,6 +31,7 @@ import {
   unmatchedCompletionEmail,
 } from '../domain/emails';
 import { settingsProblemsEmail } from '../domain/settings';
+import { examFailedEmail } from '../domain/examEmails';
 import { reportTamperingEmail } from '../domain/reportEmails';
 import { isDate } from '../domain/values';
 import { zoneFor } from './zone';
@@ -59,6 +60,7 @@ const TEMPLATES = {
   'report-tampering': reportTamperingEmail,
   'tl-blockers': tlBlockersEmail,
   'payment-issues': paymentIssuesEmail,
+  'exam-failed': examFailedEmail,
 } as const;
 
 export type TemplateName = keyof typeof TEMPLATES;

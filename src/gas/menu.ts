@@ -21,6 +21,7 @@ export const MENU_ITEMS: readonly MenuEntry[] = [
   { caption: 'Refresh dashboard', functionName: 'menuRefreshDashboard' },
   { caption: 'Generate CAP document…', functionName: 'menuGenerateCapDocument' },
   { caption: 'Confirm Final CAP issued…', functionName: 'menuConfirmFinalCapIssued' },
+  { caption: 'Coaching & exams…', functionName: 'menuCoaching' },
   'separator',
   { caption: 'Run nightly sweep now', functionName: 'menuRunNightlySweep' },
   { caption: 'Run CAP check now', functionName: 'menuRunCapCheck' },

@@ -91,6 +91,8 @@ export function generateCapDocument(
   config: Config,
   oid: string,
   requested?: CapDocumentLevel,
+  /** The policy and expected improvement of a CAP that is not about the window (RULES R20, R21). */
+  about: { policy?: string; expectedImprovement?: string } = {},
 ): CapDocumentResult {
   if (requested !== undefined && !(CAP_DOCUMENT_LEVELS as readonly string[]).includes(requested)) {
     throw new ContractError(
@@ -131,8 +133,10 @@ export function generateCapDocument(
         .map((h) => tracker.text(i, h))
         .filter(Boolean)
         .join(' | ') || 'none',
-    Policy: CAP_POLICY,
-    'Expected Improvement': `Complete every remaining certification item (${pace?.missingItems.length ?? 'all'} left) and send the 13-checkmark proof.`,
+    Policy: about.policy ?? CAP_POLICY,
+    'Expected Improvement':
+      about.expectedImprovement ??
+      `Complete every remaining certification item (${pace?.missingItems.length ?? 'all'} left) and send the 13-checkmark proof.`,
     Deadline: deadlineText(config, terms),
     'OT Sessions': finalCap ? otPlanLines(zone, terms.ot, terms.deadline).join(' ') : 'not applicable',
     Consequence: CONSEQUENCE[level],

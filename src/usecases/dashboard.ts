@@ -8,6 +8,7 @@ import { cohortKey } from '../domain/cohorts';
 import { DASHBOARD_TITLE, SHEET, TRACKER } from '../domain/contract';
 import { formatMdy } from '../domain/timeZone';
 import { cellInput } from '../domain/values';
+import { examDashboardRows } from './examAttempts';
 import { now } from '../gas/clock';
 import type { Config } from '../gas/config';
 import { type PaceRow, type VerdictCounts, verdictCounts } from './progressSync';
@@ -70,6 +71,9 @@ export function refreshDashboard(ss: Spreadsheet, config: Config, rows: readonly
     pad([]),
     pad(BY_TL_HEADERS),
     ...tlRows.map(pad),
+    // RULES R20: the first-attempt AHIP pass rate, for the class and per TL.
+    pad([]),
+    ...examDashboardRows(ss, config.zone, config.cohort?.name ?? config.settings.cohortName, rows).map(pad),
   ];
   const last = sheet.getLastRow();
   let grid: Cell[][];

@@ -9,6 +9,7 @@ import {
   COHORTS,
   COHORTS_HEADERS,
   DASHBOARD_TITLE,
+  EXAM_ATTEMPTS_SHEET,
   SETTINGS_HEADERS,
   SHEET,
   TRACKER,
@@ -29,12 +30,51 @@ const COHORTS_SPEC: SheetSpec = {
   tabColor: '#674ea7',
 };
 
+/** `AHIP Exam Attempts` (RULES R20): created by set-up and by the first attempt recorded. */
+const EXAM_ATTEMPTS_SPEC: SheetSpec = {
+  name: EXAM_ATTEMPTS_SHEET.name,
+  headers: EXAM_ATTEMPTS_SHEET.columns,
+  frozenColumns: 0,
+  tabColor: '#e69138',
+};
+/** Typed scores stay as typed ("88%" would otherwise become the number 0.88): RULES R20. */
+const EXAM_TEXT_COLUMNS: readonly string[] = [EXAM_ATTEMPTS_SHEET.headers.score];
+
 function workbookSpecs(): SheetSpec[] {
   const specs = [...SHEET_SPECS];
+  if (!specs.some((s) => s.name === EXAM_ATTEMPTS_SPEC.name)) specs.push(EXAM_ATTEMPTS_SPEC);
   if (specs.some((s) => s.name === SHEET.cohorts)) return specs;
   const at = specs.findIndex((s) => s.name === SHEET.schedule);
   specs.splice(at < 0 ? specs.length : at, 0, COHORTS_SPEC);
   return specs;
+}
+
+/**
+ * The exam ledger with its headers, plain-text Score column, Result dropdown and colours, as set-up makes
+ * it (for the first attempt recorded before anyone re-ran set-up). Returns what it added.
+ */
+export function ensureExamAttemptsSheet(ss: Spreadsheet): string[] {
+  const added: string[] = [];
+  const { sheet, headers } = ensureSheet(ss, EXAM_ATTEMPTS_SPEC, added);
+  finishExamSheet(sheet, headers, added);
+  return added;
+}
+
+function finishExamSheet(sheet: Sheet, headers: HeaderIndex, added: string[]): void {
+  const name = EXAM_ATTEMPTS_SPEC.name;
+  ensurePlainTextColumns(sheet, headers, EXAM_TEXT_COLUMNS, added);
+  ensureColumnRules(
+    sheet,
+    headers,
+    COLUMN_RULES.filter((r) => r.sheet === name),
+    added,
+  );
+  ensureColorRules(
+    sheet,
+    headers,
+    COLOR_RULES.filter((r) => r.sheet === name),
+    added,
+  );
 }
 
 export function setupWorkbook(ss: Spreadsheet): string[] {
@@ -66,6 +106,8 @@ export function setupWorkbook(ss: Spreadsheet): string[] {
   }
   const tracker = sheets.get(SHEET.tracker);
   if (tracker) ensurePlainTextColumns(tracker.sheet, tracker.headers, TEXT_COLUMNS, added);
+  const exams = sheets.get(EXAM_ATTEMPTS_SPEC.name);
+  if (exams) ensurePlainTextColumns(exams.sheet, exams.headers, EXAM_TEXT_COLUMNS, added);
   const newAgents = syncAttendanceRoster(ss);
   if (newAgents > 0) added.push(`Attendance: added ${newAgents} agent row(s) from the ESP Tracker.`);
   return added;

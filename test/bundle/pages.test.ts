@@ -6,8 +6,13 @@ describe('the built HtmlService pages', () => {
   builtSource();
   const pages = readdirSync(BUILD_DIR).filter((f) => f.endsWith('.html'));
 
-  it('includes the attendance sidebar, the cohort status screen and the end-of-day checklist', () => {
-    expect(pages.sort()).toEqual(['AttendanceSidebar.html', 'ChecklistSidebar.html', 'CohortStatus.html']);
+  it('includes the attendance sidebar, the cohort status screen, the end-of-day checklist and coaching', () => {
+    expect(pages.sort()).toEqual([
+      'AttendanceSidebar.html',
+      'ChecklistSidebar.html',
+      'CoachingSidebar.html',
+      'CohortStatus.html',
+    ]);
   });
 
   it.each(pages)(

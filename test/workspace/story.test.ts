@@ -41,6 +41,12 @@ describe('the npm start story', () => {
       /Miguel Torres .*AHIP\+Aetna Completion is (&quot;|")Submitted(&quot;|"), but AHIP\/Aetna Status/,
     );
     expect(index).toMatch(/carries the readiness summary: AHIP\/Aetna Status: Complete since /);
+    // Coaching & exams (RULES R20, R21): one agent fails the AHIP final once, then passes; a TL coaches.
+    expect(index).toMatch(
+      /AHIP final attempt: Priya Raman \(OID4103\): attempt 1, 84% — Failed: Verbal Coaching/,
+    );
+    expect(index).toMatch(/second attempt: Priya Raman \(OID4103\): attempt 2, 96% — Passed/);
+    expect(index).toMatch(/coaches Miguel Torres: Miguel Torres \(OID\d+\): Verbal Coaching recorded/);
     // Day 5: B is in its Day 1 while A is in its extension; the sweep runs once per class.
     expect(index).toMatch(/Winter 2026 Cohort A: Extension; Spring 2026 Cohort B: Active/);
     expect(index).toMatch(/ran once per class: [1-9]\d* TL digest\(s\) about Spring 2026 Cohort B/);

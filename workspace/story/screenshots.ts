@@ -46,6 +46,12 @@ const SHOTS: {
     title: 'Attendance sidebar: the Day 1 GoTo Training export picked again (already imported)',
     upload: true,
   },
+  {
+    file: 'coaching.png',
+    page: 'CoachingSidebar.html',
+    title: 'Coaching & exams: AHIP attempts, suggested next step, facts pre-filled',
+    prepare: 'agent:OID4103',
+  },
 ];
 
 export async function screenshotScreens(story: Story, buildDir: string, outDir: string): Promise<string> {
@@ -65,6 +71,15 @@ export async function screenshotScreens(story: Story, buildDir: string, outDir: 
       if (shot.user) story.ws.session.actAs(shot.user(story));
       const tab = await browser.newPage({ viewport: { width: 320, height: 900 } });
       await tab.goto(`${served.url}/${shot.page}`);
+      if (shot.prepare?.startsWith('agent:')) {
+        // The Coaching & exams sidebar: pick the agent, wait for their summary.
+        await tab.waitForSelector(`#agent option[value="${shot.prepare.slice(6)}"]`, { state: 'attached' });
+        await tab.selectOption('#agent', shot.prepare.slice(6));
+        await tab.waitForSelector('#summary:not([hidden])');
+        await tab.screenshot({ path: join(dir, shot.file), fullPage: true });
+        await tab.close();
+        continue;
+      }
       if (shot.prepare) {
         await tab.waitForSelector('#agents li');
         await tab.check(`input[value="${shot.prepare}"]`);

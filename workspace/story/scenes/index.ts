@@ -1,6 +1,7 @@
 /** Every scene of the local story; `Story.play` runs them in time order, so areas interleave by day. */
 import type { Scene } from '../story';
 import { checklistScenes } from './checklist';
+import { coachScenes } from './coach';
 import { cohortsScenes } from './cohorts';
 import { g2tScenes } from './g2t';
 import { evidenceScenes } from './evidence';
@@ -20,4 +21,5 @@ export const SCENES: readonly Scene[] = [
   ...checklistScenes,
   ...g2tScenes,
   ...evidenceScenes,
+  ...coachScenes,
 ];
