@@ -11,7 +11,7 @@
  *  - Drive IDs are checked for their form here (cheap, every run); src/usecases/settingsCheck.ts opens them.
  * Keys this version does not know are kept in `extra`.
  */
-import { SETTINGS_HEADERS } from './contract';
+import { COHORT_SETTING_KEYS, SETTINGS_HEADERS, SHEET } from './contract';
 import { type EmailContent, list, link, renderEmail, type Section, section } from './emailLayout';
 import {
   addDays,
@@ -110,14 +110,14 @@ export const NUMBER_BOUNDS = {
 /** Every key, in the order SPEC lists them (set-up writes them in this order), then this version's extras. */
 export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
   def(
-    'Cohort Name',
+    COHORT_SETTING_KEYS.cohort,
     'cohortName',
     'text',
     '',
     'Name of this cohort; used in the progress report file name and emails.',
   ),
   def(
-    'Day 1 Date',
+    COHORT_SETTING_KEYS.day1Date,
     'day1',
     'date',
     '',
@@ -135,7 +135,7 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
   def('Lunch Start', 'lunchStart', 'time', '12:00', 'Start of the 30-minute lunch.'),
   def('Break 2 Start', 'break2Start', 'time', '14:30', 'Start of the second 15-minute break.'),
   def(
-    'G2T Link',
+    COHORT_SETTING_KEYS.g2tLink,
     'g2tLink',
     'url',
     '',
@@ -186,7 +186,7 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
     'Drive folder (cXp Leadership Drive) for progress reports.',
   ),
   def(
-    'Progress Report ID',
+    COHORT_SETTING_KEYS.progressReportId,
     'progressReportId',
     'driveId',
     '',
@@ -519,9 +519,9 @@ export function parseSettings(
   const reportId = settings.progressReportId;
   if (reportId && reportId === settings.progressReportTemplateId) {
     issue(
-      'Progress Report ID',
+      COHORT_SETTING_KEYS.progressReportId,
       reportId,
-      `Settings "Progress Report ID": "${reportId}" is the same file as "Progress Report Template ID": the template must stay blank, so the report needs its own file`,
+      `Settings "${COHORT_SETTING_KEYS.progressReportId}": "${reportId}" is the same file as "Progress Report Template ID": the template must stay blank, so the report needs its own file`,
     );
   }
   if (settings.day1) {
@@ -529,9 +529,9 @@ export function parseSettings(
     if (first !== settings.day1) {
       const why = weekdayOf(settings.day1) % 6 === 0 ? 'a weekend day' : 'a holiday';
       issue(
-        'Day 1 Date',
+        COHORT_SETTING_KEYS.day1Date,
         formatMdy(settings.day1),
-        `Settings "Day 1 Date": "${formatMdy(settings.day1)}" is ${why}; Day 1 is taken to be ${formatMdy(first)}, the next working day`,
+        `Settings "${COHORT_SETTING_KEYS.day1Date}": "${formatMdy(settings.day1)}" is ${why}; Day 1 is taken to be ${formatMdy(first)}, the next working day`,
       );
     }
   }
@@ -574,8 +574,8 @@ export function settingsProblemsEmail(input: {
   noLicensingAddress: boolean;
 }): EmailContent {
   const n = input.issues.length;
-  const settingsIssues = input.issues.filter((i) => i.key !== 'Schedule').map((i) => i.message);
-  const scheduleIssues = input.issues.filter((i) => i.key === 'Schedule').map((i) => i.message);
+  const settingsIssues = input.issues.filter((i) => i.key !== SHEET.schedule).map((i) => i.message);
+  const scheduleIssues = input.issues.filter((i) => i.key === SHEET.schedule).map((i) => i.message);
   const sections: Section[] = [];
   if (settingsIssues.length) sections.push(section('Settings sheet', [list(settingsIssues)], 'alert'));
   if (scheduleIssues.length) sections.push(section('Schedule sheet', [list(scheduleIssues)], 'alert'));

@@ -6,7 +6,7 @@
  * through the mailer. An excused agent's box is written unticked (the Attendance sheet holds checkbox
  * values only); the excuse itself is the note line.
  */
-import { ATTENDANCE_FIXED_HEADERS, attendanceCheckHeaders, SHEET } from '../domain/contract';
+import { ATTENDANCE_FIXED_HEADERS, isAttendanceCheckHeader, SHEET } from '../domain/contract';
 import { now } from '../gas/clock';
 import { type AttendanceOutcome, applyAttendanceRule } from './attendanceRule';
 import type { Config } from '../gas/config';
@@ -55,7 +55,7 @@ export function saveHandsCheck(
   excused: readonly Excuse[] = [],
   user = '',
 ): HandsCheckSaved {
-  if (!attendanceCheckHeaders().includes(header)) {
+  if (!isAttendanceCheckHeader(header)) {
     throw new ContractError(`"${header}" is not a hands check (expected e.g. "D1 Before Break 1").`);
   }
   const key = (oid: string) => oid.trim().toLowerCase();

@@ -4,7 +4,7 @@
  * `AHIP/Aetna Status` (one write) and rewrites the tracker's `Pace` sheet (one write) for TLs to see.
  * Sheets calls do not depend on the number of agents.
  */
-import { COHORTS, PROGRESS_SHEET, SHEET, TRACKER } from '../domain/contract';
+import { COHORTS, PACE_SHEET, PROGRESS_SHEET, SHEET, TRACKER, WORKBOOK } from '../domain/contract';
 import {
   assessPace,
   MEASUREMENT_TEXT,
@@ -22,34 +22,16 @@ import { rowInCohort } from './cohorts';
 import { type Config, requireClock } from '../gas/config';
 import { ContractError, headerKey, SheetTable, type Sheet, type Spreadsheet } from '../gas/sheetTable';
 import { dedupeKey } from '../domain/alerts';
-import { PACE_SHEET } from '../domain/contract';
 import { Mailer } from '../gas/mailer';
 import { composed } from '../gas/mailRecipes';
 import { openSpreadsheet } from '../gas/open';
 import { loadRowMap, type RowMap } from '../gas/reportRowMap';
 
-export const PACE_HEADERS = [
-  'Agent Name',
-  'OID',
-  'TL Name',
-  'Items Done',
-  'Due by Now',
-  'Overdue',
-  'Due Today',
-  'Measured Hours',
-  'Pace Warnings',
-  'Hours per Item (measured / limit)',
-  'Items per Working Hour',
-  'Projected Finish',
-  'Finish Based On',
-  'Verdict',
-  'Exemption',
-  'Last Self-Report',
-  // The agent's class: with several classes, a class's sync replaces only its own rows.
-  TRACKER.cohort,
-] as const;
+const PACE = WORKBOOK.pace.headers;
+/** The Pace sheet's columns, in the order the sync writes them. */
+export const PACE_HEADERS = WORKBOOK.pace.columns;
 /** Pace columns holding instants (or a word: "done", "never"), shown as `M/d/yyyy H:mm`. */
-export const PACE_DATE_HEADERS = ['Projected Finish', 'Last Self-Report'] as const;
+export const PACE_DATE_HEADERS = [PACE.projectedFinish, PACE.lastSelfReport] as const;
 export const PACE_DATE_FORMAT = 'M/d/yyyy H:mm';
 
 export interface PaceRow {
