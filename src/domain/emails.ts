@@ -20,7 +20,7 @@ import {
   strong,
   table,
 } from './emailLayout';
-import { SHEET } from './contract';
+import { COHORTS, SHEET, TRACKER } from './contract';
 import type { ScheduleItem } from './schedule';
 import { type Zone, formatMdy, formatTime12h, formatHhmm, parseHhmm } from './timeZone';
 import { DAY_END, type DayTimes } from './workingClock';
@@ -36,7 +36,7 @@ export function agentFacts(
   agent: AgentRef,
   ...more: (readonly [string, Inline])[]
 ): ReturnType<typeof facts> {
-  return facts([['Agent', agent.name], ['OID', agent.oid], ['TL', agent.tlName], ...more]);
+  return facts([['Agent', agent.name], [TRACKER.oid, agent.oid], ['TL', agent.tlName], ...more]);
 }
 
 const mailto = (email: string): Inline => link(email, `mailto:${email}`);
@@ -474,7 +474,7 @@ export function licensingSummaryEmail(input: {
       ]),
     ].filter((parts) => parts.length > 0),
     sections: [
-      section('Cohort', [
+      section(COHORTS.cohort, [
         facts([
           ['Total agents', String(total.agents)],
           ['Behind', String(total.behind)],
@@ -524,7 +524,7 @@ export function miaAlertEmail(
     ],
     sections: [
       section(
-        'Details',
+        'MIA details',
         [
           agentFacts(input.agent, ['Missed checks', input.missed.join(', ')]),
           ...agentRowLinks(input, [
@@ -552,7 +552,7 @@ export function salesInhibitorEmail(
     intro: [['This may prevent the agent from being appointed or selling. Please review it with the TL.']],
     sections: [
       section(
-        'Details',
+        'Sales Inhibitor details',
         [
           agentFacts(input.agent, ['Inhibitor', input.inhibitor], ['Note', input.note || '-']),
           ...agentRowLinks(input, [[SHEET.alertLog, sheetUrl(l, l?.alertLogGid)]]),

@@ -2,7 +2,7 @@
  * The Agent Progress Report's layout (RULES R4), as data: its name, the Progress sheet's headers
  * (one checkbox per Schedule item) and the hidden tick log that lets pace be measured.
  */
-import { PROGRESS_FIXED_HEADERS, PROGRESS_REPORT, PROGRESS_TRAILING_HEADERS } from './contract';
+import { COHORTS, PROGRESS_FIXED_HEADERS, PROGRESS_REPORT, PROGRESS_TRAILING_HEADERS } from './contract';
 import type { ScheduleItem } from './schedule';
 import { formatMdy } from './timeZone';
 
@@ -21,7 +21,7 @@ export const LAST_SELF_REPORT = PROGRESS_REPORT.progress.headers.lastSelfReport;
 export const BLOCKERS = PROGRESS_REPORT.progress.headers.blockers;
 
 export function reportName(cohortName: string, day1: string): string {
-  return `ESP Agent Progress Report - ${cohortName || 'Cohort'} - ${formatMdy(day1)}`;
+  return `ESP Agent Progress Report - ${cohortName || COHORTS.cohort} - ${formatMdy(day1)}`;
 }
 
 /** The Progress header row: Agent Name, OID, one column per Schedule item, Blockers, Last Self-Report. */

@@ -113,17 +113,17 @@ export function generateCapDocument(
   const name = tracker.text(i, TRACKER.agentName);
   const finalCap = level === 'Final CAP';
   const values: CapValues = {
-    Level: level,
-    Date: when(at),
-    'Agent Name': name,
-    OID: tracker.text(i, TRACKER.oid),
-    'TL Name': tracker.text(i, TRACKER.tlName),
-    Cohort: settings.cohortName,
+    [LOG.level]: level,
+    [LOG.date]: when(at),
+    [TRACKER.agentName]: name,
+    [TRACKER.oid]: tracker.text(i, TRACKER.oid),
+    [TRACKER.tlName]: tracker.text(i, TRACKER.tlName),
+    [TRACKER.cohort]: settings.cohortName,
     'Day 1': settings.day1 ? formatMdy(settings.day1) : '',
     'Window End': when(terms.windowEnd),
     'Items Missing': pace ? pace.missingItems.join(', ') || 'none' : 'unknown (no progress report)',
     'Hours Spent': pace ? `${pace.hoursSpent.toFixed(1)} working hours` : 'unknown',
-    Attendance: tracker.has(TRACKER.attendance)
+    [TRACKER.attendance]: tracker.has(TRACKER.attendance)
       ? tracker.text(i, TRACKER.attendance) || 'no attendance code recorded'
       : '',
     Notes:
@@ -131,17 +131,17 @@ export function generateCapDocument(
         .map((h) => tracker.text(i, h))
         .filter(Boolean)
         .join(' | ') || 'none',
-    Policy: CAP_POLICY,
+    [LOG.policy]: CAP_POLICY,
     'Expected Improvement': `Complete every remaining certification item (${pace?.missingItems.length ?? 'all'} left) and send the 13-checkmark proof.`,
     Deadline: deadlineText(config, terms),
     'OT Sessions': finalCap ? otPlanLines(zone, terms.ot, terms.deadline).join(' ') : 'not applicable',
     Consequence: CONSEQUENCE[level],
-    'Documented By': whoAmI(),
+    [LOG.documentedBy]: whoAmI(),
   };
   const folder = settings.leadershipDriveFolderId
     ? withRetry(() => DriveApp.getFolderById(settings.leadershipDriveFolderId))
     : withRetry(() => DriveApp.getRootFolder());
-  const docName = `${level} - ${name} (${values.OID}) - ${values.Date}`;
+  const docName = `${level} - ${name} (${values[TRACKER.oid]}) - ${values[LOG.date]}`;
   const template = templateId(ss, config, folder);
   // Lookups are retried on transient errors; the copy is not (a retry after a copy that did happen
   // would leave a duplicate CAP document in the leadership folder).
@@ -159,7 +159,7 @@ export function generateCapDocument(
       log,
       i,
       at,
-      values['Documented By'],
+      values[LOG.documentedBy],
       `Final CAP issued: CAP document generated. Deadline ${values.Deadline}. Missing: ${values['Items Missing']}.`,
       doc.getUrl(),
     ).level;
@@ -222,7 +222,7 @@ function linkInCoachingLog(log: SheetTable, values: CapValues, level: CapLevel, 
     .rowIndexes()
     .filter(
       (k) =>
-        log.text(k, LOG.oid).toLowerCase() === values.OID.toLowerCase() &&
+        log.text(k, LOG.oid).toLowerCase() === values[TRACKER.oid].toLowerCase() &&
         capLevelOf(log.text(k, LOG.level)) === level &&
         !log.text(k, LOG.documentLink),
     )
@@ -231,13 +231,13 @@ function linkInCoachingLog(log: SheetTable, values: CapValues, level: CapLevel, 
   else {
     log.append({
       [LOG.date]: at,
-      [LOG.agentName]: values['Agent Name'],
-      [LOG.oid]: values.OID,
-      [LOG.tlName]: values['TL Name'],
+      [LOG.agentName]: values[TRACKER.agentName],
+      [LOG.oid]: values[TRACKER.oid],
+      [LOG.tlName]: values[TRACKER.tlName],
       [LOG.level]: level,
-      [LOG.policy]: values.Policy,
+      [LOG.policy]: values[LOG.policy],
       [LOG.details]: `CAP document generated. Missing: ${values['Items Missing']}.`,
-      [LOG.documentedBy]: values['Documented By'],
+      [LOG.documentedBy]: values[LOG.documentedBy],
       [LOG.documentLink]: url,
     });
   }

@@ -13,6 +13,7 @@
  * does the job: create, rename, insert and hide a sheet, freeze the header.
  */
 import {
+  COHORT_SETTING_KEYS,
   PROGRESS_FIXED_HEADERS,
   PROGRESS_SHEET,
   SETTINGS_HEADERS,
@@ -131,7 +132,7 @@ function recordReportId(
   settingsGrid: unknown[][],
   reportId: string,
 ): void {
-  const KEY = 'Progress Report ID';
+  const KEY = COHORT_SETTING_KEYS.progressReportId;
   const [keyHeader, valueHeader] = SETTINGS_HEADERS;
   const headers = (settingsGrid[0] ?? []).map((h) => headerKey(String(h ?? '')));
   const keyCol = headers.indexOf(headerKey(keyHeader));
@@ -176,7 +177,7 @@ export function createProgressReport(ss: Spreadsheet, config: Config): ReportRes
   const headers = progressHeaders(schedule);
   const opened = openOrCreateReport(config, name, agents.length + 1, headers.length);
   const { report, reportId, created, folderNote } = opened;
-  if (reportId === trackerId) throw trackerIdError('Progress Report ID', reportId);
+  if (reportId === trackerId) throw trackerIdError(COHORT_SETTING_KEYS.progressReportId, reportId);
   // Recorded at once: a run stopped later (time limit, Drive error) is finished by the next run
   // instead of creating a second report.
   if (created && config.cohort) recordCohortReportId(ss, config.cohort, reportId);
@@ -210,7 +211,7 @@ export function createProgressReport(ss: Spreadsheet, config: Config): ReportRes
 function trackerIdError(key: string, value: string): ContractError {
   return new ContractError(
     `Settings "${key}" (${value}) is this tracker's own ID. Sharing it would make every agent an editor of the tracker (Coaching Log, CAP levels, Settings): nothing was shared. ${
-      key === 'Progress Report ID'
+      key === COHORT_SETTING_KEYS.progressReportId
         ? "Clear it to create a new report, or paste the progress report's ID."
         : 'Paste the ID of the Agent Progress Report template, or clear it to build one.'
     }`,
@@ -224,7 +225,7 @@ export function refuseTrackerIds(ss: Spreadsheet, settings: Config['settings']):
 
 function refuseIds(trackerId: string, settings: Config['settings']): void {
   if (settings.progressReportId && settings.progressReportId.trim() === trackerId)
-    throw trackerIdError('Progress Report ID', settings.progressReportId);
+    throw trackerIdError(COHORT_SETTING_KEYS.progressReportId, settings.progressReportId);
   if (settings.progressReportTemplateId && settings.progressReportTemplateId.trim() === trackerId)
     throw trackerIdError('Progress Report Template ID', settings.progressReportTemplateId);
 }

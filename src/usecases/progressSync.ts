@@ -4,7 +4,16 @@
  * `AHIP/Aetna Status` (one write) and rewrites the tracker's `Pace` sheet (one write) for TLs to see.
  * Sheets calls do not depend on the number of agents.
  */
-import { COHORTS, PACE_SHEET, PROGRESS_SHEET, SHEET, TRACKER, WORKBOOK } from '../domain/contract';
+import {
+  COHORT_SETTING_KEYS,
+  COHORTS,
+  PACE_SHEET,
+  PROGRESS_REPORT,
+  PROGRESS_SHEET,
+  SHEET,
+  TRACKER,
+  WORKBOOK,
+} from '../domain/contract';
 import {
   assessPace,
   MEASUREMENT_TEXT,
@@ -28,6 +37,8 @@ import { openSpreadsheet } from '../gas/open';
 import { loadRowMap, type RowMap } from '../gas/reportRowMap';
 
 const PACE = WORKBOOK.pace.headers;
+const TICK = PROGRESS_REPORT.tickLog.headers;
+const PROGRESS = PROGRESS_REPORT.progress.headers;
 /** The Pace sheet's columns, in the order the sync writes them. */
 export const PACE_HEADERS = WORKBOOK.pace.columns;
 /** Pace columns holding instants (or a word: "done", "never"), shown as `M/d/yyyy H:mm`. */
@@ -117,13 +128,13 @@ function readTicks(report: Spreadsheet, map: RowMap | null): Map<string, TickEve
   if (!sheet) return byOid;
   const log = SheetTable.read(sheet, TICK_LOG_HEADERS);
   for (const i of log.rowIndexes()) {
-    const at = log.value(i, 'At');
+    const at = log.value(i, TICK.at);
     if (!isDate(at)) continue;
-    const owner = map ? map.rows.get(Number(log.value(i, 'Row'))) : log.text(i, 'OID');
+    const owner = map ? map.rows.get(Number(log.value(i, TICK.row))) : log.text(i, TICK.oid);
     if (!owner) continue;
     const oid = owner.toLowerCase();
     const list = byOid.get(oid) ?? [];
-    list.push({ item: log.text(i, 'Item'), checked: log.value(i, 'Checked') === true, at });
+    list.push({ item: log.text(i, TICK.item), checked: log.value(i, TICK.checked) === true, at });
     byOid.set(oid, list);
   }
   return byOid;
@@ -164,13 +175,13 @@ export function syncProgress(ss: Spreadsheet, config: Config): SyncResult {
     throw new ContractError('Settings "Progress Report ID" is blank: run Create progress report first.');
   if (reportId.trim() === ss.getId())
     throw new ContractError(
-      `Settings "Progress Report ID" (${reportId}) is this tracker's own ID, not the progress report's. Paste the report's ID.`,
+      `Settings "${COHORT_SETTING_KEYS.progressReportId}" (${reportId}) is this tracker's own ID, not the progress report's. Paste the report's ID.`,
     );
   const report = openSpreadsheet(reportId);
   const map = loadRowMap(reportId);
   const integrity: string[] = [];
   const progressSheet = findProgressSheet(report, map, integrity);
-  const progress = SheetTable.read(progressSheet, ['OID', LAST_SELF_REPORT]);
+  const progress = SheetTable.read(progressSheet, [PROGRESS.oid, PROGRESS.lastSelfReport]);
   const ticks = readTicks(report, map);
   const tracker = SheetTable.open(ss, SHEET.tracker, [TRACKER.agentName, TRACKER.oid, TRACKER.tlName]);
   const at = now();
@@ -275,7 +286,7 @@ function findProgressSheet(report: Spreadsheet, map: RowMap | null, integrity: s
 function creditedRows(progress: SheetTable, map: RowMap | null, integrity: string[]): Map<string, number> {
   const out = new Map<string, number>();
   for (const i of progress.rowIndexes()) {
-    const shown = progress.text(i, 'OID');
+    const shown = progress.text(i, PROGRESS.oid);
     const row = progress.sheetRow(i);
     if (!map) {
       if (shown && !out.has(shown.toLowerCase())) out.set(shown.toLowerCase(), i);

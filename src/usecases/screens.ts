@@ -3,13 +3,22 @@
  * strings, numbers, booleans, arrays, objects — dates as display text). The pages render it with
  * textContent, never as HTML.
  */
-import { attendanceCheckHeaders, ISSUE_VALUES, SHEET, TRACKER } from '../domain/contract';
+import {
+  attendanceCheckHeaders,
+  ISSUE_VALUES,
+  PACE_SHEET,
+  SHEET,
+  TRACKER,
+  WORKBOOK,
+} from '../domain/contract';
+
 import { formatMdy, type Zone } from '../domain/timeZone';
 import { isDate } from '../domain/values';
 import { type Config, requireClock } from '../gas/config';
-import { PACE_SHEET } from '../domain/contract';
 import { ContractError, SheetTable, type Spreadsheet } from '../gas/sheetTable';
 import { spreadsheetZone } from '../gas/zone';
+
+const PACE = WORKBOOK.pace.headers;
 
 export type Scope = 'mine' | 'all';
 
@@ -74,9 +83,9 @@ function cellText(v: unknown, zone: Zone): string {
 export function cohortStatus(ss: Spreadsheet): CohortStatus {
   const tracker = SheetTable.open(ss, SHEET.tracker, [TRACKER.oid, TRACKER.agentName, TRACKER.tlName]);
   const paceSheet = ss.getSheetByName(PACE_SHEET);
-  const pace = paceSheet ? SheetTable.read(paceSheet, ['OID']) : null;
+  const pace = paceSheet ? SheetTable.read(paceSheet, [PACE.oid]) : null;
   const zone = spreadsheetZone(ss);
-  const paceRow = new Map((pace?.rowIndexes() ?? []).map((i) => [pace!.text(i, 'OID').toLowerCase(), i]));
+  const paceRow = new Map((pace?.rowIndexes() ?? []).map((i) => [pace!.text(i, PACE.oid).toLowerCase(), i]));
   const cell = (i: number, h: string) => (tracker.has(h) ? tracker.text(i, h) : '');
   const rows = tracker.rowIndexes().map((i): StatusRow => {
     const oid = tracker.text(i, TRACKER.oid);
@@ -92,13 +101,13 @@ export function cohortStatus(ss: Spreadsheet): CohortStatus {
       oid,
       name: tracker.text(i, TRACKER.agentName),
       tlName: tracker.text(i, TRACKER.tlName),
-      itemsDone: fromPace('Items Done') || '–',
-      dueByNow: fromPace('Due by Now') || '–',
-      verdict: fromPace('Verdict') || 'not synced',
-      projectedFinish: fromPace('Projected Finish') || '–',
-      finishBasis: fromPace('Finish Based On'),
-      measuredHours: fromPace('Measured Hours') || '–',
-      paceWarnings: fromPace('Pace Warnings'),
+      itemsDone: fromPace(PACE.itemsDone) || '–',
+      dueByNow: fromPace(PACE.dueByNow) || '–',
+      verdict: fromPace(PACE.verdict) || 'not synced',
+      projectedFinish: fromPace(PACE.projectedFinish) || '–',
+      finishBasis: fromPace(PACE.finishBasedOn),
+      measuredHours: fromPace(PACE.measuredHours) || '–',
+      paceWarnings: fromPace(PACE.paceWarnings),
       exemption: cell(i, TRACKER.exemption),
       issues,
       capLevel: cell(i, TRACKER.capLevel),

@@ -5,6 +5,7 @@
  * again adds nothing. Returns one line per thing it added, for the TL.
  */
 import {
+  WORKBOOK,
   COHORT_SETTING_KEYS,
   COHORTS,
   COHORTS_HEADERS,
@@ -13,6 +14,7 @@ import {
   SHEET,
   TRACKER,
 } from '../domain/contract';
+
 import { DEFAULT_SCHEDULE, scheduleToRows } from '../domain/schedule';
 import { SETTING_DEFINITIONS } from '../domain/settings';
 import { COLOR, COLOR_RULES, COLUMN_RULES, type ColorRule, type ColumnRule } from '../domain/workbookPlan';
@@ -20,6 +22,8 @@ import { isBlank, keepAsText, PLAIN_TEXT_FORMAT, toText } from '../domain/values
 import { syncAttendanceRoster } from './attendanceRoster';
 import { headerKey, SheetTable, type Sheet, type Spreadsheet } from '../gas/sheetTable';
 import { SHEET_SPECS, type SheetSpec } from '../gas/sheetSpecs';
+
+const SETTINGS = WORKBOOK.settings.headers;
 
 /** `Cohorts` (one row per class), created before Schedule and Settings. */
 const COHORTS_SPEC: SheetSpec = {
@@ -123,12 +127,12 @@ function ensureSheet(
 /** Adds every Settings key that is missing, with its default and a note explaining it. */
 function ensureSettingsRows(sheet: Sheet, added: string[]): void {
   const table = SheetTable.read(sheet, SETTINGS_HEADERS);
-  const keyCol = table.col('Key');
-  const present = new Set(table.rowIndexes().map((i) => headerKey(table.value(i, 'Key'))));
+  const keyCol = table.col(SETTINGS.key);
+  const present = new Set(table.rowIndexes().map((i) => headerKey(table.value(i, SETTINGS.key))));
   const missing = SETTING_DEFINITIONS.filter((d) => !present.has(headerKey(d.key)));
   if (missing.length === 0) return;
   const firstRow = Math.max(sheet.getLastRow(), 1) + 1;
-  for (const def of missing) table.append({ Key: def.key, Value: def.defaultValue });
+  for (const def of missing) table.append({ [SETTINGS.key]: def.key, [SETTINGS.value]: def.defaultValue });
   table.flush();
   sheet.getRange(firstRow, keyCol + 1, missing.length, 1).setNotes(missing.map((d) => [d.description]));
   added.push(`Settings: added ${missing.length} key(s): ${missing.map((d) => d.key).join(', ')}.`);
@@ -150,10 +154,10 @@ function migrateSingleCohort(
   const cohorts = SheetTable.read(cohortsSheet, [COHORTS.cohort, COHORTS.day1Date]);
   if (cohorts.rowIndexes().some((i) => !cohorts.isBlankRow(i))) return;
   const settings = SheetTable.read(settingsSheet, SETTINGS_HEADERS);
-  const rowOf = new Map(settings.rowIndexes().map((i) => [headerKey(settings.value(i, 'Key')), i]));
+  const rowOf = new Map(settings.rowIndexes().map((i) => [headerKey(settings.value(i, SETTINGS.key)), i]));
   const raw = (key: string) => {
     const i = rowOf.get(headerKey(key));
-    return i === undefined ? '' : settings.value(i, 'Value');
+    return i === undefined ? '' : settings.value(i, SETTINGS.value);
   };
   const name = toText(raw(COHORT_SETTING_KEYS.cohort)).trim();
   const day1 = raw(COHORT_SETTING_KEYS.day1Date);
@@ -177,7 +181,7 @@ function migrateSingleCohort(
     stamped++;
   }
   if (stamped > 0) tracker.flush();
-  const valueCol = settings.col('Value') + 1;
+  const valueCol = settings.col(SETTINGS.value) + 1;
   for (const key of Object.values(COHORT_SETTING_KEYS)) {
     const i = rowOf.get(headerKey(key));
     if (i === undefined) continue;
