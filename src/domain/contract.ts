@@ -32,7 +32,9 @@ export interface AnySheet {
 }
 
 /** Every header a table of sheet `C` accepts: its fixed headers, and its generated ones. */
-export type HeaderOf<C extends AnySheet> = C['columns'][number] | NonNullable<C['generated']>[number];
+export type HeaderOf<C extends AnySheet> = C extends AnySheet
+  ? C['columns'][number] | NonNullable<C['generated']>[number]
+  : never;
 
 /**
  * Declares a sheet of the contract: `defineSheet('Tick Log', { at: 'At', oid: 'OID', … })`. A sheet
@@ -283,7 +285,14 @@ export const COHORT_STATUSES = ['Planned', 'Active', 'Extension', 'Closed'] as c
 export type CohortStatus = (typeof COHORT_STATUSES)[number];
 
 export type TrackerHeader = HeaderOf<typeof WORKBOOK.tracker>;
+export type CoachingLogHeader = HeaderOf<typeof WORKBOOK.coachingLog>;
+export type AlertLogHeader = HeaderOf<typeof WORKBOOK.alertLog>;
+export type CohortsHeader = HeaderOf<typeof WORKBOOK.cohorts>;
+export type PaceHeader = HeaderOf<typeof WORKBOOK.pace>;
+export type ProgressHeader = HeaderOf<typeof PROGRESS_REPORT.progress>;
 export const TRACKER_HEADERS: readonly string[] = WORKBOOK.tracker.columns;
+/** The tracker's headers, typed (`TRACKER_HEADERS` is the same list as plain text). */
+export const TRACKER_COLUMNS: readonly TrackerHeader[] = WORKBOOK.tracker.columns;
 
 /** The seed's three tracking columns: every line in them must read `Name - Date - Note`. */
 export const NOTE_HEADERS: readonly TrackerHeader[] = [

@@ -182,7 +182,7 @@ export function requireClock(config: Config): WorkingClock {
 
 /** Writes one Settings value by key (e.g. the script-owned "Progress Report ID"), adding the row if missing. */
 export function writeSetting(ss: Spreadsheet, key: string, value: string | number | boolean): void {
-  const table = SheetTable.open(ss, SHEET.settings, SETTINGS_HEADERS);
+  const table = SheetTable.of(ss, WORKBOOK.settings, SETTINGS_HEADERS);
   const row = table.rowIndexes().find((i) => headerKey(table.value(i, SETTINGS.key)) === headerKey(key));
   if (row === undefined) table.append({ [SETTINGS.key]: key, [SETTINGS.value]: value });
   else table.set(row, SETTINGS.value, value);

@@ -9,8 +9,8 @@ import {
   ATTENDANCE_FIXED_HEADERS,
   attendanceCheckHeaders,
   isAttendanceCheckHeader,
-  SHEET,
   TRACKER,
+  WORKBOOK,
 } from '../domain/contract';
 import { toBool } from '../domain/values';
 import { recordedChecks } from './attendanceRule';
@@ -67,8 +67,8 @@ export function attendanceSidebarView(
 ): AttendanceSidebarView {
   const checks = attendanceCheckHeaders();
   const current = header && isAttendanceCheckHeader(header) ? header : defaultCheck(config, now());
-  const attendance = SheetTable.open(ss, SHEET.attendance, [OID_H, NAME_H, ...checks]);
-  const tracker = SheetTable.open(ss, SHEET.tracker, [TRACKER.oid, TRACKER.tlEmail]);
+  const attendance = SheetTable.of(ss, WORKBOOK.attendance, [OID_H, NAME_H, ...checks]);
+  const tracker = SheetTable.of(ss, WORKBOOK.tracker, [TRACKER.oid, TRACKER.tlEmail]);
   const trackerRow = new Map(
     tracker.rowIndexes().map((i) => [tracker.text(i, TRACKER.oid).toLowerCase(), i]),
   );

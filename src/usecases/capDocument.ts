@@ -17,9 +17,11 @@ import {
   COACHING_LOG_HEADERS,
   type CapLevel,
   NOTE_HEADERS,
-  SHEET,
   TRACKER,
   capLevelOf,
+  WORKBOOK,
+  type TrackerHeader,
+  type CoachingLogHeader,
 } from '../domain/contract';
 import { formatMdy } from '../domain/timeZone';
 import { CAP_POLICY, LOG, readCapHistory } from './capCheck';
@@ -67,8 +69,8 @@ function templateId(ss: Spreadsheet, config: Config, folder: GoogleAppsScript.Dr
 }
 
 /** Opens the tracker and finds the agent's row by OID; a clear error names the OID otherwise. */
-function agentRow(ss: Spreadsheet, oid: string): { tracker: SheetTable; i: number } {
-  const tracker = SheetTable.open(ss, SHEET.tracker, [
+function agentRow(ss: Spreadsheet, oid: string): { tracker: SheetTable<TrackerHeader>; i: number } {
+  const tracker = SheetTable.of(ss, WORKBOOK.tracker, [
     TRACKER.oid,
     TRACKER.agentName,
     TRACKER.tlName,
@@ -106,7 +108,7 @@ export function generateCapDocument(
     ? syncProgress(ss, config).rows.find((r) => r.oid.toLowerCase() === oid.trim().toLowerCase())
     : undefined;
   const at = now();
-  const log = SheetTable.open(ss, SHEET.coachingLog, COACHING_LOG_HEADERS);
+  const log = SheetTable.of(ss, WORKBOOK.coachingLog, COACHING_LOG_HEADERS);
   // The same deadline and OT sessions as the Final CAP alert (RULES R12).
   const terms = finalCapTerms(clock, config, readCapHistory(log), oid, at);
   const when = (d: Date) => formatMdy(zone.ymd(d));
@@ -177,7 +179,7 @@ export function generateCapDocument(
 export function confirmFinalCapIssued(ss: Spreadsheet, config: Config, oid: string): string {
   const clock = requireClock(config);
   const { tracker, i } = agentRow(ss, oid);
-  const log = SheetTable.open(ss, SHEET.coachingLog, COACHING_LOG_HEADERS);
+  const log = SheetTable.of(ss, WORKBOOK.coachingLog, COACHING_LOG_HEADERS);
   const at = now();
   const terms = finalCapTerms(clock, config, readCapHistory(log), oid, at);
   const name = `${tracker.text(i, TRACKER.agentName)} (${tracker.text(i, TRACKER.oid)})`;
@@ -217,7 +219,13 @@ function fillTemplate(body: GoogleAppsScript.Document.Body, values: CapValues): 
 }
 
 /** Fills the link on the agent's latest entry of that level without one, or adds an entry. */
-function linkInCoachingLog(log: SheetTable, values: CapValues, level: CapLevel, url: string, at: Date): void {
+function linkInCoachingLog(
+  log: SheetTable<CoachingLogHeader>,
+  values: CapValues,
+  level: CapLevel,
+  url: string,
+  at: Date,
+): void {
   const match = log
     .rowIndexes()
     .filter(

@@ -5,7 +5,7 @@
  * the nightly sweep and from the menu.
  */
 import { cohortKey } from '../domain/cohorts';
-import { DASHBOARD_LABELS, DASHBOARD_TITLE, SHEET, TRACKER } from '../domain/contract';
+import { DASHBOARD_LABELS, DASHBOARD_TITLE, SHEET, TRACKER, WORKBOOK } from '../domain/contract';
 import { formatMdy } from '../domain/timeZone';
 import { cellInput } from '../domain/values';
 import { now } from '../gas/clock';
@@ -41,7 +41,7 @@ export function dashboardCounts(
 
 /** Agents the tracker marks MIA (its Attendance column), by lower-cased OID. */
 export function miaOids(ss: Spreadsheet): Set<string> {
-  const tracker = SheetTable.open(ss, SHEET.tracker, [TRACKER.oid, TRACKER.attendance]);
+  const tracker = SheetTable.of(ss, WORKBOOK.tracker, [TRACKER.oid, TRACKER.attendance]);
   return new Set(
     tracker
       .rowIndexes()

@@ -19,7 +19,9 @@ import {
   SETTINGS_HEADERS,
   SHEET,
   TRACKER,
+  TRACKER_COLUMNS,
   TRACKER_HEADERS,
+  WORKBOOK,
 } from '../domain/contract';
 import {
   BLOCKERS,
@@ -83,13 +85,13 @@ export interface ReportResult {
 
 /** Tracker rows as domain agents (every row with a name or an OID); with a class's Config, its rows only. */
 export function readAgents(ss: Spreadsheet, config?: Config): Agent[] {
-  const table = SheetTable.open(ss, SHEET.tracker, [
+  const table = SheetTable.of(ss, WORKBOOK.tracker, [
     TRACKER.agentName,
     TRACKER.oid,
     TRACKER.tlName,
     TRACKER.tlEmail,
   ]);
-  const present = TRACKER_HEADERS.filter((h) => table.has(h));
+  const present = TRACKER_COLUMNS.filter((h) => table.has(h));
   return agentsFromRecords(
     table.rowIndexes().map((i) => ({
       row: table.sheetRow(i),

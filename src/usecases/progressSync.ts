@@ -10,6 +10,7 @@ import {
   PACE_SHEET,
   PROGRESS_REPORT,
   PROGRESS_SHEET,
+  type ProgressHeader,
   SHEET,
   TRACKER,
   WORKBOOK,
@@ -126,7 +127,7 @@ function readTicks(report: Spreadsheet, map: RowMap | null): Map<string, TickEve
   const byOid = new Map<string, TickEvent[]>();
   const sheet = report.getSheetByName(TICK_LOG_SHEET);
   if (!sheet) return byOid;
-  const log = SheetTable.read(sheet, TICK_LOG_HEADERS);
+  const log = SheetTable.read(sheet, PROGRESS_REPORT.tickLog, TICK_LOG_HEADERS);
   for (const i of log.rowIndexes()) {
     const at = log.value(i, TICK.at);
     if (!isDate(at)) continue;
@@ -181,9 +182,12 @@ export function syncProgress(ss: Spreadsheet, config: Config): SyncResult {
   const map = loadRowMap(reportId);
   const integrity: string[] = [];
   const progressSheet = findProgressSheet(report, map, integrity);
-  const progress = SheetTable.read(progressSheet, [PROGRESS.oid, PROGRESS.lastSelfReport]);
+  const progress = SheetTable.read(progressSheet, PROGRESS_REPORT.progress, [
+    PROGRESS.oid,
+    PROGRESS.lastSelfReport,
+  ]);
   const ticks = readTicks(report, map);
-  const tracker = SheetTable.open(ss, SHEET.tracker, [TRACKER.agentName, TRACKER.oid, TRACKER.tlName]);
+  const tracker = SheetTable.of(ss, WORKBOOK.tracker, [TRACKER.agentName, TRACKER.oid, TRACKER.tlName]);
   const at = now();
   const items = config.schedule.map((s) => s.item);
   const reportRows = creditedRows(progress, map, integrity);
@@ -199,8 +203,8 @@ export function syncProgress(ss: Spreadsheet, config: Config): SyncResult {
     if (r !== undefined)
       reconcile(
         log,
-        items.filter((item) => progress.has(item)),
-        (item) => progress.value(r, item) === true,
+        items.filter((item) => progress.has(progress.dynamic(item))),
+        (item) => progress.value(r, progress.dynamic(item)) === true,
         lastSelf,
         at,
       );
@@ -283,7 +287,11 @@ function findProgressSheet(report: Spreadsheet, map: RowMap | null, integrity: s
  * count: any other row holding an OID (typed or appended by an agent, even with another agent's OID) is
  * ignored and reported, as is a script row that no longer shows its agent's OID.
  */
-function creditedRows(progress: SheetTable, map: RowMap | null, integrity: string[]): Map<string, number> {
+function creditedRows(
+  progress: SheetTable<ProgressHeader>,
+  map: RowMap | null,
+  integrity: string[],
+): Map<string, number> {
   const out = new Map<string, number>();
   for (const i of progress.rowIndexes()) {
     const shown = progress.text(i, PROGRESS.oid);

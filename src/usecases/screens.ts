@@ -4,10 +4,13 @@
  * textContent, never as HTML.
  */
 import {
+  ATTENDANCE_DAYS,
+  type AttendanceCheckHeader,
+  type PaceHeader,
+  type TrackerHeader,
   attendanceCheckHeaders,
   ISSUE_VALUES,
   PACE_SHEET,
-  SHEET,
   TRACKER,
   WORKBOOK,
 } from '../domain/contract';
@@ -23,12 +26,12 @@ const PACE = WORKBOOK.pace.headers;
 export type Scope = 'mine' | 'all';
 
 /** The check to pre-select: the latest whose time has passed today, else today's first, else Day 1's first. */
-export function defaultCheck(config: Config, at: Date): string {
+export function defaultCheck(config: Config, at: Date): AttendanceCheckHeader {
   const clock = requireClock(config);
   const passed = clock.currentHandsCheck(at);
   if (passed) return passed.header;
   const day = clock.dayNumberOf(at);
-  const first = day && day >= 1 && day <= 4 ? clock.handsChecks(day)[0] : undefined;
+  const first = day && day >= 1 && day <= ATTENDANCE_DAYS ? clock.handsChecks(day)[0] : undefined;
   return first?.header ?? attendanceCheckHeaders()[0];
 }
 
@@ -81,16 +84,16 @@ function cellText(v: unknown, zone: Zone): string {
 }
 
 export function cohortStatus(ss: Spreadsheet): CohortStatus {
-  const tracker = SheetTable.open(ss, SHEET.tracker, [TRACKER.oid, TRACKER.agentName, TRACKER.tlName]);
+  const tracker = SheetTable.of(ss, WORKBOOK.tracker, [TRACKER.oid, TRACKER.agentName, TRACKER.tlName]);
   const paceSheet = ss.getSheetByName(PACE_SHEET);
-  const pace = paceSheet ? SheetTable.read(paceSheet, [PACE.oid]) : null;
+  const pace = paceSheet ? SheetTable.read(paceSheet, WORKBOOK.pace, [PACE.oid]) : null;
   const zone = spreadsheetZone(ss);
   const paceRow = new Map((pace?.rowIndexes() ?? []).map((i) => [pace!.text(i, PACE.oid).toLowerCase(), i]));
-  const cell = (i: number, h: string) => (tracker.has(h) ? tracker.text(i, h) : '');
+  const cell = (i: number, h: TrackerHeader) => (tracker.has(h) ? tracker.text(i, h) : '');
   const rows = tracker.rowIndexes().map((i): StatusRow => {
     const oid = tracker.text(i, TRACKER.oid);
     const p = paceRow.get(oid.toLowerCase());
-    const fromPace = (h: string) =>
+    const fromPace = (h: PaceHeader) =>
       pace && p !== undefined && pace.has(h) ? cellText(pace.value(p, h), zone) : '';
     const issues: string[] = [];
     if (cell(i, TRACKER.paymentIssue) === OPEN) issues.push('Payment issue');
@@ -125,7 +128,7 @@ export function cohortStatus(ss: Spreadsheet): CohortStatus {
 
 /** Selects the agent's row in the tracker, so "open" from the status screen lands on it. */
 export function openAgentRow(ss: Spreadsheet, oid: string): number {
-  const tracker = SheetTable.open(ss, SHEET.tracker, [TRACKER.oid]);
+  const tracker = SheetTable.of(ss, WORKBOOK.tracker, [TRACKER.oid]);
   const i = tracker
     .rowIndexes()
     .find((k) => tracker.text(k, TRACKER.oid).toLowerCase() === oid.trim().toLowerCase());

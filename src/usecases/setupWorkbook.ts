@@ -126,7 +126,7 @@ function ensureSheet(
 
 /** Adds every Settings key that is missing, with its default and a note explaining it. */
 function ensureSettingsRows(sheet: Sheet, added: string[]): void {
-  const table = SheetTable.read(sheet, SETTINGS_HEADERS);
+  const table = SheetTable.read(sheet, WORKBOOK.settings, SETTINGS_HEADERS);
   const keyCol = table.col(SETTINGS.key);
   const present = new Set(table.rowIndexes().map((i) => headerKey(table.value(i, SETTINGS.key))));
   const missing = SETTING_DEFINITIONS.filter((d) => !present.has(headerKey(d.key)));
@@ -151,9 +151,9 @@ function migrateSingleCohort(
   trackerSheet: Sheet,
   added: string[],
 ): void {
-  const cohorts = SheetTable.read(cohortsSheet, [COHORTS.cohort, COHORTS.day1Date]);
+  const cohorts = SheetTable.read(cohortsSheet, WORKBOOK.cohorts, [COHORTS.cohort, COHORTS.day1Date]);
   if (cohorts.rowIndexes().some((i) => !cohorts.isBlankRow(i))) return;
-  const settings = SheetTable.read(settingsSheet, SETTINGS_HEADERS);
+  const settings = SheetTable.read(settingsSheet, WORKBOOK.settings, SETTINGS_HEADERS);
   const rowOf = new Map(settings.rowIndexes().map((i) => [headerKey(settings.value(i, SETTINGS.key)), i]));
   const raw = (key: string) => {
     const i = rowOf.get(headerKey(key));
@@ -172,7 +172,11 @@ function migrateSingleCohort(
   cohorts.flush();
   // The agents already on the roster are this class's: said in their row, so a class added later
   // (a blank Cohort then means the new class) never takes them over.
-  const tracker = SheetTable.read(trackerSheet, [TRACKER.agentName, TRACKER.oid, TRACKER.cohort]);
+  const tracker = SheetTable.read(trackerSheet, WORKBOOK.tracker, [
+    TRACKER.agentName,
+    TRACKER.oid,
+    TRACKER.cohort,
+  ]);
   let stamped = 0;
   for (const i of tracker.rowIndexes()) {
     if (!tracker.text(i, TRACKER.agentName) && !tracker.text(i, TRACKER.oid)) continue;
@@ -200,8 +204,9 @@ function migrateSingleCohort(
 function ensureScheduleRows(sheet: Sheet, added: string[]): void {
   if (sheet.getLastRow() > 1) return;
   const [headers, ...rows] = scheduleToRows(DEFAULT_SCHEDULE);
-  const table = SheetTable.read(sheet);
-  for (const row of rows) table.append(Object.fromEntries(headers.map((h, c) => [String(h), row[c]])));
+  const table = SheetTable.read(sheet, WORKBOOK.schedule);
+  for (const row of rows)
+    table.append(Object.fromEntries(headers.map((h, c) => [table.dynamic(String(h)), row[c]])));
   table.flush();
   added.push(`Schedule: wrote the default ${rows.length}-item certification schedule.`);
 }
