@@ -6,7 +6,7 @@
 import { type CapLevel, COACHING_LOG, TRACKER } from './contract';
 
 /**
- * The kinds of CAP document: the SPEC ladder's four levels. A `Final CAP` document is the Final CAP
+ * The kinds of CAP document: the CAP ladder's four levels (RULES R12). A `Final CAP` document is the Final CAP
  * being issued: generating it moves `CAP Level` to `Final CAP issued` (RULES R12).
  */
 export const CAP_DOCUMENT_LEVELS = ['Verbal Coaching', 'Written CAP', 'Final CAP', 'Termination'] as const;

@@ -1,5 +1,5 @@
 /**
- * The workbook contract from SPEC.md: every sheet of the tracker and of the progress report, with its
+ * The workbook contract (RULES R2): every sheet of the tracker and of the progress report, with its
  * name and keyed headers, and the fixed vocabularies used for dropdowns (RULES R2). Everything that names
  * a sheet or a header imports it from here, so a rename is one edit; `SheetTable` is typed by these
  * declarations, so a misspelt header does not compile.
@@ -321,7 +321,7 @@ export const SALES_INHIBITOR_VALUES = [
   'Other',
 ] as const;
 
-/** Attendance codes from the team's attendance policy page (SPEC "Domain facts"). */
+/** Attendance codes from the team's attendance policy page. */
 export const ATTENDANCE_CODES = [
   'Full Day',
   'NCNS',

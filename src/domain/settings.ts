@@ -11,7 +11,7 @@
  *  - Drive IDs are checked for their form here (cheap, every run); src/usecases/settingsCheck.ts opens them.
  * Keys this version does not know are kept in `extra`.
  */
-import { COHORT_SETTING_KEYS, SETTINGS_HEADERS, SHEET } from './contract';
+import { ATTENDANCE_DAYS, COHORT_SETTING_KEYS, HANDS_CHECKS, SETTINGS_HEADERS, SHEET } from './contract';
 import { type EmailContent, list, link, renderEmail, type Section, section } from './emailLayout';
 import {
   addDays,
@@ -104,10 +104,10 @@ export const NUMBER_BOUNDS = {
   finalCapExtensionHours: { min: 1, max: 40, integer: false },
   otSessions: { min: 1, max: 10, integer: true },
   otSessionHours: { min: 0.5, max: 8, integer: false },
-  miaConsecutiveMisses: { min: 1, max: 24, integer: true },
+  miaConsecutiveMisses: { min: 1, max: ATTENDANCE_DAYS * HANDS_CHECKS.length, integer: true },
 } as const satisfies Record<string, NumberRule>;
 
-/** Every key, in the order SPEC lists them (set-up writes them in this order), then this version's extras. */
+/** Every key, in the contract's order (RULES R2) (set-up writes them in this order), then this version's extras. */
 export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
   def(
     COHORT_SETTING_KEYS.cohort,
@@ -235,7 +235,7 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
     'miaConsecutiveMisses',
     'count',
     2,
-    'Hands checks missed in a row before an agent is marked MIA and reported (whole number, 1-24).',
+    `Hands checks missed in a row before an agent is marked MIA and reported (whole number, 1-${ATTENDANCE_DAYS * HANDS_CHECKS.length}).`,
     NUMBER_BOUNDS.miaConsecutiveMisses,
   ),
   def(
@@ -245,7 +245,7 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
     true,
     'TRUE = emails are previewed in the Alert Log, not sent. Set FALSE to go live.',
   ),
-  // Extras beyond SPEC's list.
+  // Extras beyond the contract's keys.
   def(
     'Time Zone',
     'timeZone',

@@ -1,5 +1,5 @@
 /**
- * The class an action on named agents runs in (SPEC "Cohorts overlap"): a hands check, a CAP document or
+ * The class an action on named agents runs in: a hands check, a CAP document or
  * a Final CAP confirmation uses the clock, Day 1, name and report of the agents' class, not the Settings
  * class. In the single-cohort form (no `Cohorts` rows) everything stays on the Settings Config.
  */

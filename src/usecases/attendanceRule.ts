@@ -29,6 +29,7 @@ import {
   type AttendanceHeader,
   type TrackerHeader,
   WORKBOOK,
+  ATTENDANCE_DAYS,
 } from '../domain/contract';
 import {
   attendanceRun,
@@ -83,10 +84,10 @@ export interface ExcuseChanges {
   by: string;
 }
 
-/** The latest check (header) whose time has passed, across Days 1-4. */
+/** The latest check (header) whose time has passed, across the Attendance sheet's days. */
 export function lastPassedCheck(clock: WorkingClock, now: Date): string {
   let latest = '';
-  for (let day = 1; day <= 4; day++) {
+  for (let day = 1; day <= ATTENDANCE_DAYS; day++) {
     for (const check of clock.handsChecks(day))
       if (check.at.getTime() <= now.getTime()) latest = check.header;
   }
@@ -187,7 +188,7 @@ export function applyAttendanceRule(
     TRACKER.attendance,
     TRACKER.attendanceNote,
   ]);
-  // One class's run (SPEC "Cohorts overlap"): only its agents' rows, so another class's ticks never mark its checks taken.
+  // One class's run: only its agents' rows, so another class's ticks never mark its checks taken.
   const trackerRow = new Map(
     tracker
       .rowIndexes()

@@ -39,7 +39,7 @@ export interface CapDocumentResult {
   id: string;
   url: string;
   name: string;
-  /** The kind of document (the SPEC ladder level). */
+  /** The kind of document (a level of the CAP ladder, RULES R12). */
   level: CapDocumentLevel;
   /** The agent's `CAP Level` afterwards (a Final CAP document issues the Final CAP). */
   capLevel: CapLevel | '';

@@ -1,5 +1,5 @@
 /**
- * Many cohorts in one tracker (SPEC "Cohorts overlap"): reads the `Cohorts` sheet (one batched read),
+ * Many cohorts in one tracker (classes may overlap): reads the `Cohorts` sheet (one batched read),
  * keeps each class's Status from its own clock (one batched write when one changed) and runs a job once
  * per class that needs it. While `Cohorts` is missing or empty, the job runs once, as before, on the
  * single-cohort Settings.

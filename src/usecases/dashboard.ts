@@ -1,5 +1,5 @@
 /**
- * The Dashboard sheet (SPEC): how many agents have done each Schedule item, and each TL's agents by
+ * The Dashboard sheet: how many agents have done each Schedule item, and each TL's agents by
  * verdict (complete, on track, at risk, behind) and MIA — written in one batched write — with a bar chart
  * of items done that the script builds once and then only updates (never a second copy). Refreshed by
  * the nightly sweep and from the menu.

@@ -164,7 +164,7 @@ export function createProgressReport(ss: Spreadsheet, config: Config): ReportRes
   if (schedule.length === 0)
     throw new ContractError('The "Schedule" sheet has no items: run Set up workbook.');
   const { agents: everyAgent, settingsGrid } = readTracker(trackerId);
-  // One class's report (SPEC "Cohorts overlap"): its agents only.
+  // One class's report: its agents only.
   const agents = everyAgent.filter((a) => agentInCohort(config, a));
   if (agents.length === 0) throw new ContractError('The "ESP Tracker" sheet has no agents yet.');
   const problems = validateRoster(agents);

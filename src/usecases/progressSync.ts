@@ -411,7 +411,7 @@ function writePaceSheet(ss: Spreadsheet, rows: PaceRow[], scope: CohortScope | u
 }
 
 /**
- * The Pace data rows after this class's sync (SPEC "Cohorts overlap"): every other class's rows as they
+ * The Pace data rows after this class's sync (classes may overlap): every other class's rows as they
  * are (read in one batch), this class's rows replaced by `mine`, grouped in the `Cohorts` order. Without
  * a class scope (single cohort) or on a sheet written before the Cohort column, `mine` is everything.
  */
