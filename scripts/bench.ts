@@ -10,6 +10,7 @@ import { BLOCKERS } from '../src/domain/progressReport';
 import { DEFAULT_SCHEDULE } from '../src/domain/schedule';
 import { LATENCY_SECONDS } from '../workspace/meter';
 import { loadBundle, Workspace } from '../workspace/workspace';
+import type { EntryBundle } from '../test/helpers/bundle';
 
 const root = join(__dirname, '..');
 // `npm run bench` builds build/ (build:release) and measures it; parallel work builds its own folder and
@@ -163,7 +164,7 @@ function naiveProtections(ws: Workspace, reportId: string, n: number): void {
 
 function cohortRows(n: number): Row[] {
   const ws = new Workspace({ now: DAY0, mailQuota: 1_000_000 });
-  const bundle = loadBundle(ws, buildDir);
+  const bundle = loadBundle(ws, buildDir) as EntryBundle;
   bundle.menuSetupWorkbook();
   settings(ws, {
     'Cohort Name': 'Bench',
@@ -264,7 +265,7 @@ const SERVICES = [
  */
 function manyCohortsRow(active: number, closed: number, total: number): Row {
   const ws = new Workspace({ now: DAY0, mailQuota: 1_000_000 });
-  const bundle = loadBundle(ws, buildDir);
+  const bundle = loadBundle(ws, buildDir) as EntryBundle;
   bundle.menuSetupWorkbook();
   settings(ws, {
     'Licensing Team Email': 'licensing@example.com',

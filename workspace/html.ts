@@ -7,6 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Meter } from './meter';
+import type { Bundle } from './workspace';
 import { FakeBlob, gasEnum } from './utilities';
 
 type SandboxMode = GoogleAppsScript.HTML.SandboxMode;
@@ -421,7 +422,7 @@ function fail(error: Error): never {
  * success handler or `{ ok: false, error }` for the failure handler.
  */
 export function scriptRun(
-  bundle: Record<string, (...args: unknown[]) => unknown>,
+  bundle: Bundle,
   name: string,
   args: readonly unknown[],
 ): { ok: true; value: unknown } | { ok: false; error: string } {

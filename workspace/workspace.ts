@@ -227,8 +227,9 @@ export class Workspace {
     const oldValue = range.getValue();
     range.setValue(value as string);
     const event = { authMode: 'LIMITED', range, source: ss, value, oldValue, user: { getEmail: () => '' } };
-    if (ss.getId() === this.tracker.getId() && typeof bundle.onEdit === 'function') {
-      this.ui.inContext('simpleTrigger', () => bundle.onEdit(event));
+    const onEdit = bundle.onEdit;
+    if (ss.getId() === this.tracker.getId() && typeof onEdit === 'function') {
+      this.ui.inContext('simpleTrigger', () => onEdit(event));
       this.locks.endExecution();
     }
     return this.fireInstallable(bundle, 'ON_EDIT', ss.getId(), { ...event, authMode: 'FULL' });
@@ -276,8 +277,12 @@ export class Workspace {
   }
 }
 
-/** The bundle's entry points, as loaded by gas-local. */
-export type Bundle = Record<string, (...args: unknown[]) => unknown>;
+/**
+ * The bundle's entry points, as loaded by gas-local: its globals by name. Values are `unknown`: a caller checks a function is there before
+ * calling it (as Apps Script does), and tests call entry points through test/helpers/bundle.ts's typed
+ * `EntryBundle`, where a misspelt or renamed entry point does not compile.
+ */
+export type Bundle = Readonly<Record<string, unknown>>;
 
 /** Loads build/*.js into a fresh V8 context whose globals are this workspace's services. */
 export function loadBundle(ws: Workspace, buildDir: string): Bundle {

@@ -3,10 +3,10 @@
  * the `{{Field}}` placeholders; the default below uses them all, following the team's documentation
  * standard (date, facts, policy, expected improvement and deadline, consequence, signatures).
  */
-import type { CapLevel } from './contract';
+import { type CapLevel, COACHING_LOG, TRACKER } from './contract';
 
 /**
- * The kinds of CAP document: the SPEC ladder's four levels. A `Final CAP` document is the Final CAP
+ * The kinds of CAP document: the CAP ladder's four levels (RULES R12). A `Final CAP` document is the Final CAP
  * being issued: generating it moves `CAP Level` to `Final CAP issued` (RULES R12).
  */
 export const CAP_DOCUMENT_LEVELS = ['Verbal Coaching', 'Written CAP', 'Final CAP', 'Termination'] as const;
@@ -18,25 +18,26 @@ export function documentLevelFor(level: CapLevel | ''): CapDocumentLevel {
   return 'Final CAP';
 }
 
+/** The `{{Field}}` placeholders; those that show a tracker or Coaching Log column are named as it is. */
 export const CAP_FIELDS = [
-  'Level',
-  'Date',
-  'Agent Name',
-  'OID',
-  'TL Name',
-  'Cohort',
+  COACHING_LOG.level,
+  COACHING_LOG.date,
+  TRACKER.agentName,
+  TRACKER.oid,
+  TRACKER.tlName,
+  TRACKER.cohort,
   'Day 1',
   'Window End',
   'Items Missing',
   'Hours Spent',
-  'Attendance',
+  TRACKER.attendance,
   'Notes',
-  'Policy',
+  COACHING_LOG.policy,
   'Expected Improvement',
   'Deadline',
   'OT Sessions',
   'Consequence',
-  'Documented By',
+  COACHING_LOG.documentedBy,
 ] as const;
 
 export type CapField = (typeof CAP_FIELDS)[number];

@@ -1,9 +1,9 @@
 /**
- * Many cohorts in one tracker (SPEC "Cohorts overlap", the `Cohorts` sheet): parsing the rows, each
+ * Many cohorts in one tracker (classes may overlap; the `Cohorts` sheet): parsing the rows, each
  * cohort's Status from its own working-day clock, and which cohort a tracker row belongs to. Pure: the
  * adapter (src/usecases/cohorts.ts) reads the sheet and builds each cohort's clock.
  */
-import { COHORT_STATUSES, COHORTS, type CohortStatus, SHEET, TRACKER } from './contract';
+import { ATTENDANCE_DAYS, COHORT_STATUSES, COHORTS, type CohortStatus, SHEET, TRACKER } from './contract';
 import { finalCapDeadline } from './escalation';
 import type { ScheduleItem } from './schedule';
 import { addDays, parseDateValue, type Zone } from './timeZone';
@@ -196,7 +196,7 @@ export function cohortOfRow(
 }
 
 /** The sweep runs on working days from Day 1 through the day after Day 4 (the Final CAP extension). */
-export const LAST_SWEEP_DAY = 5;
+export const LAST_SWEEP_DAY = ATTENDANCE_DAYS + 1;
 
 /** What a cohort-scoped run knows about the class it runs for (carried on its Config). */
 export interface CohortScope {

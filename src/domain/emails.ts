@@ -22,7 +22,7 @@ import {
 } from './emailLayout';
 import { guidesSection, type ResourceSettings } from './resources';
 import type { DayEndStatus } from './checklist';
-import { COMPLETION_LOG, SHEET, TRACKER } from './contract';
+import { COHORTS, COMPLETION_LOG, SHEET, TRACKER } from './contract';
 import type { Disagreement } from './evidence';
 import { type ReadinessSummary, readinessSections } from './readiness';
 import type { ScheduleItem } from './schedule';
@@ -40,7 +40,7 @@ export function agentFacts(
   agent: AgentRef,
   ...more: (readonly [string, Inline])[]
 ): ReturnType<typeof facts> {
-  return facts([['Agent', agent.name], ['OID', agent.oid], ['TL', agent.tlName], ...more]);
+  return facts([['Agent', agent.name], [TRACKER.oid, agent.oid], ['TL', agent.tlName], ...more]);
 }
 
 const mailto = (email: string): Inline => link(email, `mailto:${email}`);
@@ -532,7 +532,7 @@ export function licensingSummaryEmail(input: {
       ]),
     ].filter((parts) => parts.length > 0),
     sections: [
-      section('Cohort', [
+      section(COHORTS.cohort, [
         facts([
           ['Total agents', String(total.agents)],
           ['Behind', String(total.behind)],
@@ -609,7 +609,7 @@ export function miaAlertEmail(
     ],
     sections: [
       section(
-        'Details',
+        'MIA details',
         [
           agentFacts(input.agent, ['Missed checks', input.missed.join(', ')]),
           ...agentRowLinks(input, [
@@ -637,7 +637,7 @@ export function salesInhibitorEmail(
     intro: [['This may prevent the agent from being appointed or selling. Please review it with the TL.']],
     sections: [
       section(
-        'Details',
+        'Sales Inhibitor details',
         [
           agentFacts(input.agent, ['Inhibitor', input.inhibitor], ['Note', input.note || '-']),
           ...agentRowLinks(input, [[SHEET.alertLog, sheetUrl(l, l?.alertLogGid)]]),

@@ -70,7 +70,7 @@ export function isCertComplete(completion: string, doneCount: number, itemCount:
 
 /**
  * The hourly CAP check may send the Final CAP alert up to this long after the window end and still be on
- * time: an hourly trigger fires at a random minute within its hour (SPEC platform facts).
+ * time: an hourly trigger fires at a random minute within its hour (a platform fact).
  */
 export const ON_TIME_MINUTES = 120;
 

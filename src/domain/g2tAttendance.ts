@@ -22,7 +22,7 @@
  * Codes set by other rules or by HR are never replaced: `MIA` and `Unresponsive/Missing During Class`
  * (the MIA rule and its "returned", RULES R11), `NCNS`, `Absent - HR Approved`, `No Longer Employed`.
  */
-import type { ATTENDANCE_CODES } from './contract';
+import type { ATTENDANCE_CODES, AttendanceCheckHeader } from './contract';
 import type { ExportSession } from './g2tExport';
 import { formatMdy } from './timeZone';
 import type { WorkingClock } from './workingClock';
@@ -130,7 +130,7 @@ export interface DayFacts {
   /** Working minutes of the day (up to now) not in the session. */
   missedMinutes: number;
   /** The day's hands checks that have passed, with whether the agent was in the session. */
-  checks: { header: string; present: boolean }[];
+  checks: { header: AttendanceCheckHeader; present: boolean }[];
   /** The periods in the session within the day, merged, as local `h:mm AM` texts. */
   periods: { joined: string; left: string }[];
   dayOver: boolean;

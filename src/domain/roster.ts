@@ -188,7 +188,7 @@ export function validateRoster(agents: readonly Agent[]): RosterProblem[] {
       agents,
       (a) => [{ header: TRACKER.oid, value: a.oid }],
       (v) => v.trim().toLowerCase(),
-      'OID',
+      TRACKER.oid,
     ),
     ...duplicateProblems(
       agents,

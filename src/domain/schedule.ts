@@ -1,9 +1,9 @@
 /**
  * The certification schedule: what is due on which working day, and the pace limit per item. It lives in
- * the `Schedule` sheet as data (SPEC: "all editable"), so this file holds the seed's defaults, reads the
+ * the `Schedule` sheet as data (all editable, RULES R9), so this file holds the seed's defaults, reads the
  * sheet back (columns found by header text) and writes it for set-up.
  */
-import { SCHEDULE_HEADERS } from './contract';
+import { ATTENDANCE_DAYS, SCHEDULE_HEADERS } from './contract';
 import { type Zone, parseTimeOfDay } from './timeZone';
 import { isBlank, toText } from './values';
 import { DAY_END } from './workingClock';
@@ -23,7 +23,7 @@ export interface ScheduleItem {
 }
 
 /** The last day an item may be due: the seed's window is 3.5 days. */
-export const MAX_DUE_DAY = 4;
+export const MAX_DUE_DAY = ATTENDANCE_DAYS;
 
 const moduleItem = (n: number, dueDay: number): ScheduleItem => ({
   item: `Module ${n} Reviewed`,
@@ -43,7 +43,7 @@ const quizItem = (n: number, dueDay: number): ScheduleItem => ({
 /**
  * The seed's "Set clear timeframe expectations" table as one checkbox item each. Note: the seed's Day 2
  * row asks for "screenshots for modules 3-5" while Module 5 is only reviewed on Day 3; a quiz cannot be
- * screenshotted before its module, so Day 2 takes Quiz 3-4 and Quiz 5 moves to Day 3 (SPEC agrees).
+ * screenshotted before its module, so Day 2 takes Quiz 3-4 and Quiz 5 moves to Day 3.
  * Quizzes carry no pace limit of their own: their time is part of the module's 3 hours.
  */
 export const DEFAULT_SCHEDULE: readonly ScheduleItem[] = [

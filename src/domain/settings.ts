@@ -11,7 +11,7 @@
  *  - Drive IDs are checked for their form here (cheap, every run); src/usecases/settingsCheck.ts opens them.
  * Keys this version does not know are kept in `extra`.
  */
-import { SETTINGS_HEADERS } from './contract';
+import { ATTENDANCE_DAYS, COHORT_SETTING_KEYS, HANDS_CHECKS, SETTINGS_HEADERS, SHEET } from './contract';
 import { type EmailContent, list, link, renderEmail, type Section, section } from './emailLayout';
 import {
   addDays,
@@ -126,20 +126,20 @@ export const NUMBER_BOUNDS = {
   finalCapExtensionHours: { min: 1, max: 40, integer: false },
   otSessions: { min: 1, max: 10, integer: true },
   otSessionHours: { min: 0.5, max: 8, integer: false },
-  miaConsecutiveMisses: { min: 1, max: 24, integer: true },
+  miaConsecutiveMisses: { min: 1, max: ATTENDANCE_DAYS * HANDS_CHECKS.length, integer: true },
 } as const satisfies Record<string, NumberRule>;
 
-/** Every key, in the order SPEC lists them (set-up writes them in this order), then this version's extras. */
+/** Every key, in the contract's order (RULES R2) (set-up writes them in this order), then this version's extras. */
 export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
   def(
-    'Cohort Name',
+    COHORT_SETTING_KEYS.cohort,
     'cohortName',
     'text',
     '',
     'Name of this cohort; used in the progress report file name and emails.',
   ),
   def(
-    'Day 1 Date',
+    COHORT_SETTING_KEYS.day1Date,
     'day1',
     'date',
     '',
@@ -157,7 +157,7 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
   def('Lunch Start', 'lunchStart', 'time', '12:00', 'Start of the 30-minute lunch.'),
   def('Break 2 Start', 'break2Start', 'time', '14:30', 'Start of the second 15-minute break.'),
   def(
-    'G2T Link',
+    COHORT_SETTING_KEYS.g2tLink,
     'g2tLink',
     'url',
     '',
@@ -208,7 +208,7 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
     'Drive folder (cXp Leadership Drive) for progress reports.',
   ),
   def(
-    'Progress Report ID',
+    COHORT_SETTING_KEYS.progressReportId,
     'progressReportId',
     'driveId',
     '',
@@ -257,7 +257,7 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
     'miaConsecutiveMisses',
     'count',
     2,
-    'Hands checks missed in a row before an agent is marked MIA and reported (whole number, 1-24).',
+    `Hands checks missed in a row before an agent is marked MIA and reported (whole number, 1-${ATTENDANCE_DAYS * HANDS_CHECKS.length}).`,
     NUMBER_BOUNDS.miaConsecutiveMisses,
   ),
   def(
@@ -267,7 +267,7 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
     true,
     'TRUE = emails are previewed in the Alert Log, not sent. Set FALSE to go live.',
   ),
-  // Extras beyond SPEC's list.
+  // Extras beyond the contract's keys.
   def(
     'Time Zone',
     'timeZone',
@@ -603,9 +603,9 @@ export function parseSettings(
   const reportId = settings.progressReportId;
   if (reportId && reportId === settings.progressReportTemplateId) {
     issue(
-      'Progress Report ID',
+      COHORT_SETTING_KEYS.progressReportId,
       reportId,
-      `Settings "Progress Report ID": "${reportId}" is the same file as "Progress Report Template ID": the template must stay blank, so the report needs its own file`,
+      `Settings "${COHORT_SETTING_KEYS.progressReportId}": "${reportId}" is the same file as "Progress Report Template ID": the template must stay blank, so the report needs its own file`,
     );
   }
   if (settings.day1) {
@@ -613,9 +613,9 @@ export function parseSettings(
     if (first !== settings.day1) {
       const why = weekdayOf(settings.day1) % 6 === 0 ? 'a weekend day' : 'a holiday';
       issue(
-        'Day 1 Date',
+        COHORT_SETTING_KEYS.day1Date,
         formatMdy(settings.day1),
-        `Settings "Day 1 Date": "${formatMdy(settings.day1)}" is ${why}; Day 1 is taken to be ${formatMdy(first)}, the next working day`,
+        `Settings "${COHORT_SETTING_KEYS.day1Date}": "${formatMdy(settings.day1)}" is ${why}; Day 1 is taken to be ${formatMdy(first)}, the next working day`,
       );
     }
   }
@@ -658,8 +658,8 @@ export function settingsProblemsEmail(input: {
   noLicensingAddress: boolean;
 }): EmailContent {
   const n = input.issues.length;
-  const settingsIssues = input.issues.filter((i) => i.key !== 'Schedule').map((i) => i.message);
-  const scheduleIssues = input.issues.filter((i) => i.key === 'Schedule').map((i) => i.message);
+  const settingsIssues = input.issues.filter((i) => i.key !== SHEET.schedule).map((i) => i.message);
+  const scheduleIssues = input.issues.filter((i) => i.key === SHEET.schedule).map((i) => i.message);
   const sections: Section[] = [];
   if (settingsIssues.length) sections.push(section('Settings sheet', [list(settingsIssues)], 'alert'));
   if (scheduleIssues.length) sections.push(section('Schedule sheet', [list(scheduleIssues)], 'alert'));

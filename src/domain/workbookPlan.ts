@@ -19,6 +19,7 @@ import {
   SHEET,
   STATUS_VALUES,
   TRACKER,
+  ATTENDANCE_DAYS,
 } from './contract';
 
 export const COLOR = {
@@ -124,7 +125,7 @@ export const COLUMN_RULES: readonly ColumnRule[] = [
     rule: {
       kind: 'list',
       values: COHORT_STATUSES,
-      help: "Kept by the script from the class's own Day 1-4 clock: Planned, Active, Extension, Closed.",
+      help: `Kept by the script from the class's own Day 1-${ATTENDANCE_DAYS} clock: Planned, Active, Extension, Closed.`,
     },
   },
   {

@@ -6,7 +6,7 @@
  * Instants are real `Date`s; wall-clock times are read in the cohort's `Zone`, so DST changes and the
  * runtime's own zone never shift a day.
  */
-import { HANDS_CHECKS, ATTENDANCE_DAYS } from './contract';
+import { HANDS_CHECKS, ATTENDANCE_DAYS, type AttendanceCheckHeader } from './contract';
 import type { ScheduleItem } from './schedule';
 import { type Zone, addDays, formatHhmm, isYmd, parseHhmm, weekdayOf } from './timeZone';
 
@@ -63,7 +63,7 @@ export interface HandsCheck {
   day: number;
   check: HandsCheckName;
   /** The Attendance sheet header, e.g. `D2 Before Lunch`. */
-  header: string;
+  header: AttendanceCheckHeader;
   at: Date;
 }
 

@@ -7,7 +7,7 @@
  * The log alone is not what prevents a second send: the outbox and the sent-marker property are (see
  * mailer.ts). A run whose Alert Log write failed records its sends on the next run.
  */
-import { ALERT_LOG_HEADERS, type AlertStatus, SHEET } from '../domain/contract';
+import { ALERT_LOG_HEADERS, type AlertStatus, WORKBOOK, type AlertLogHeader } from '../domain/contract';
 import { SheetTable, type Spreadsheet } from './sheetTable';
 
 const [SENT_AT, KIND, RECIPIENTS, SUBJECT, AGENTS, DEDUPE_KEY, STATUS] = ALERT_LOG_HEADERS;
@@ -34,13 +34,13 @@ export function clip(text: string, max: number = MAX_CELL_CHARS): string {
 export class AlertLog {
   private readonly statusByKey = new Map<string, AlertStatus>();
 
-  private constructor(private readonly table: SheetTable) {
+  private constructor(private readonly table: SheetTable<AlertLogHeader>) {
     for (const i of table.rowIndexes()) this.remember(table.text(i, DEDUPE_KEY), table.text(i, STATUS));
   }
 
   /** One read of the sheet. */
   static open(ss: Spreadsheet): AlertLog {
-    return new AlertLog(SheetTable.open(ss, SHEET.alertLog, ALERT_LOG_HEADERS));
+    return new AlertLog(SheetTable.of(ss, WORKBOOK.alertLog, ALERT_LOG_HEADERS));
   }
 
   /** `sent` beats anything; otherwise the latest status logged for the key. */

@@ -3,7 +3,8 @@
  * builds the working-day clock in the cohort's time zone. Bad values are reported (by key, row and
  * header), never silently dropped; what cannot work without a value (Day 1 Date) throws a clear error.
  */
-import { COHORTS, SCHEDULE_HEADERS, SETTINGS_HEADERS, SHEET } from '../domain/contract';
+import { COHORTS, SCHEDULE_HEADERS, SETTINGS_HEADERS, SHEET, WORKBOOK } from '../domain/contract';
+
 import type { CohortRow, CohortScope } from '../domain/cohorts';
 import { parseSchedule, type ScheduleItem } from '../domain/schedule';
 import {
@@ -27,6 +28,8 @@ import {
   type Spreadsheet,
 } from './sheetTable';
 import { spreadsheetZone, unusableZone, zoneFor } from './zone';
+
+const SETTINGS = WORKBOOK.settings.headers;
 
 export interface Config {
   settings: Settings;
@@ -106,7 +109,7 @@ export function readConfig(ss: Spreadsheet): Config {
   const schedule = parseSchedule(scheduleRows, baseZone);
   const issues: SettingIssue[] = [
     ...parsed.issues,
-    ...schedule.problems.map((message) => ({ key: 'Schedule', value: '', message })),
+    ...schedule.problems.map((message) => ({ key: SHEET.schedule, value: '', message })),
   ];
   const clock = buildClock(parsed.settings, zone, timeZoneProblem, issues);
   return {
@@ -290,9 +293,9 @@ export function requireClock(config: Config): WorkingClock {
 
 /** Writes one Settings value by key (e.g. the script-owned "Progress Report ID"), adding the row if missing. */
 export function writeSetting(ss: Spreadsheet, key: string, value: string | number | boolean): void {
-  const table = SheetTable.open(ss, SHEET.settings, SETTINGS_HEADERS);
-  const row = table.rowIndexes().find((i) => headerKey(table.value(i, 'Key')) === headerKey(key));
-  if (row === undefined) table.append({ Key: key, Value: value });
-  else table.set(row, 'Value', value);
+  const table = SheetTable.of(ss, WORKBOOK.settings, SETTINGS_HEADERS);
+  const row = table.rowIndexes().find((i) => headerKey(table.value(i, SETTINGS.key)) === headerKey(key));
+  if (row === undefined) table.append({ [SETTINGS.key]: key, [SETTINGS.value]: value });
+  else table.set(row, SETTINGS.value, value);
   table.flush();
 }

@@ -30,7 +30,7 @@
  * text of its own to a message.
  */
 import { MAX_RECIPIENTS_PER_MESSAGE, type MailRecipe, type OutgoingMessage } from '../domain/alerts';
-import { ALERT_LOG_HEADERS, type AlertStatus } from '../domain/contract';
+import { type AlertStatus, WORKBOOK } from '../domain/contract';
 import type { Settings } from '../domain/settings';
 import { isDate, neutraliseFormula, splitEmails } from '../domain/values';
 import { AlertLog, clip } from './alertLog';
@@ -42,25 +42,14 @@ import type { Spreadsheet } from './sheetTable';
 
 export type { OutgoingMessage };
 
-export const OUTBOX_SHEET = 'Mail Outbox';
+const OUTBOX = WORKBOOK.mailOutbox.headers;
+const QUEUE = WORKBOOK.mailQueue.headers;
+export const OUTBOX_SHEET = WORKBOOK.mailOutbox.name;
 /** The layout before the outbox (whole bodies in cells): read once, moved into the outbox, then deleted. */
-export const MAIL_QUEUE_SHEET = 'Mail Queue';
+export const MAIL_QUEUE_SHEET = WORKBOOK.mailQueue.name;
 export const SENT_MARKER_PROPERTY = 'ESP_MAIL_SENT_NOT_RECORDED';
-export const OUTBOX_HEADERS = [
-  'Outbox Key',
-  'Outbox Status',
-  'Alert Kind',
-  'To',
-  'Subject Line',
-  'Urgent',
-  'Agent Names',
-  'Queued At',
-  'Attempts',
-  'Last Error',
-  'Delivered At',
-  'Chunk',
-  'Content',
-] as const;
+/** The outbox columns, in the order the mailer writes them. */
+export const OUTBOX_HEADERS = WORKBOOK.mailOutbox.columns;
 /** Content per cell: a cell holds 50,000 characters. */
 export const CHUNK_CHARS = 40_000;
 /** Properties hold ~9 KB per value: checkpoint before the marker grows past this. */
@@ -443,7 +432,7 @@ export class Mailer {
     const sheet = state.sheet;
     if (!sheet || e.row === undefined) return false;
     try {
-      const cell = sheet.getRange(e.row, OUTBOX_HEADERS.indexOf('Outbox Status') + 1);
+      const cell = sheet.getRange(e.row, OUTBOX_HEADERS.indexOf(OUTBOX.outboxStatus) + 1);
       withRetry(() => cell.setValue('sent'));
       return true;
     } catch {
@@ -654,9 +643,6 @@ function chunk(text: string): string[] {
   return out.length ? out : [''];
 }
 
-/** The old `Mail Queue` used the Alert Log's names for these columns. */
-const [, KIND, , SUBJECT, AGENTS, DEDUPE_KEY] = ALERT_LOG_HEADERS;
-
 const OUTBOX_STATUSES: readonly string[] = ['pending', 'deferred', 'failed', 'sent', 'given-up'];
 
 /** One read; chunks of one key are joined in order. Rows it cannot understand are kept as failed. */
@@ -673,29 +659,29 @@ function readOutbox(sheet: GoogleAppsScript.Spreadsheet.Sheet): Entry[] {
   const entries: Entry[] = [];
   const byKey = new Map<string, Entry>();
   for (const [r, row] of values.slice(1).entries()) {
-    const key = text(row, 'Outbox Key');
+    const key = text(row, OUTBOX.outboxKey);
     if (!key) continue;
-    const piece = text(row, 'Content').replace(/^~/, '');
-    const [k] = text(row, 'Chunk').split('/');
+    const piece = text(row, OUTBOX.content).replace(/^~/, '');
+    const [k] = text(row, OUTBOX.chunk).split('/');
     const first = byKey.get(key);
     if (first && k !== '1') {
       first.content += piece;
       continue;
     }
-    const status = text(row, 'Outbox Status');
-    const queuedAt = cell(row, 'Queued At');
-    const sentAt = cell(row, 'Delivered At');
+    const status = text(row, OUTBOX.outboxStatus);
+    const queuedAt = cell(row, OUTBOX.queuedAt);
+    const sentAt = cell(row, OUTBOX.deliveredAt);
     const entry: Entry = {
       dedupeKey: key,
       status: (OUTBOX_STATUSES.includes(status) ? status : 'pending') as OutboxStatus,
-      kind: text(row, 'Alert Kind'),
-      to: text(row, 'To').split(',').filter(Boolean),
-      subject: text(row, 'Subject Line'),
-      urgent: cell(row, 'Urgent') === true,
-      agents: text(row, 'Agent Names').split('\n').filter(Boolean),
+      kind: text(row, OUTBOX.alertKind),
+      to: text(row, OUTBOX.to).split(',').filter(Boolean),
+      subject: text(row, OUTBOX.subjectLine),
+      urgent: cell(row, OUTBOX.urgent) === true,
+      agents: text(row, OUTBOX.agentNames).split('\n').filter(Boolean),
       queuedAt: isDate(queuedAt) ? queuedAt : now(),
-      attempts: Number(cell(row, 'Attempts')) || 0,
-      lastError: text(row, 'Last Error'),
+      attempts: Number(cell(row, OUTBOX.attempts)) || 0,
+      lastError: text(row, OUTBOX.lastError),
       sentAt: isDate(sentAt) ? sentAt : null,
       content: piece,
       row: r + 2,
@@ -717,16 +703,17 @@ function readLegacyQueue(sheet: GoogleAppsScript.Spreadsheet.Sheet): Entry[] {
   return values
     .slice(1)
     .map((row) => {
-      const get = (name: string) => (header.indexOf(name) < 0 ? '' : row[header.indexOf(name)]);
+      const get = (name: (typeof WORKBOOK.mailQueue.columns)[number]) =>
+        header.indexOf(name) < 0 ? '' : row[header.indexOf(name)];
       const message: OutgoingMessage = {
-        dedupeKey: String(get(DEDUPE_KEY)),
-        kind: String(get(KIND)),
-        to: String(get('To')).split(',').filter(Boolean),
-        subject: String(get(SUBJECT)),
-        htmlBody: String(get('Html Body')),
-        body: String(get('Body')),
-        urgent: get('Urgent') === true,
-        agents: String(get(AGENTS)).split('\n').filter(Boolean),
+        dedupeKey: String(get(QUEUE.dedupeKey)),
+        kind: String(get(QUEUE.kind)),
+        to: String(get(QUEUE.to)).split(',').filter(Boolean),
+        subject: String(get(QUEUE.subject)),
+        htmlBody: String(get(QUEUE.htmlBody)),
+        body: String(get(QUEUE.body)),
+        urgent: get(QUEUE.urgent) === true,
+        agents: String(get(QUEUE.agents)).split('\n').filter(Boolean),
       };
       return { ...entryFor(message, at), status: 'deferred' as const, message: undefined };
     })

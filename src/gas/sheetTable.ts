@@ -4,7 +4,11 @@
  *
  * Columns are found by header text (trimmed, case- and space-insensitive), never by position: TLs
  * insert and reorder columns, and user-added columns are carried along untouched.
+ *
+ * A table is typed by its sheet's contract (`SheetTable.of(ss, WORKBOOK.tracker)`): its methods accept
+ * only that sheet's headers, so a misspelt header, or another sheet's, does not compile (RULES R2).
  */
+import type { AnySheet, HeaderOf, WORKBOOK } from '../domain/contract';
 import { cellInput } from '../domain/values';
 import { withRetry } from './retry';
 
@@ -62,7 +66,12 @@ export function requireSheet(ss: Spreadsheet, name: string): Sheet {
   return sheet;
 }
 
-export class SheetTable {
+type WorkbookSheet = (typeof WORKBOOK)[keyof typeof WORKBOOK];
+/** The workbook sheet declared under the name `N`. */
+export type SheetNamed<N extends WorkbookSheet['name']> = Extract<WorkbookSheet, { name: N }>;
+
+/** `H`: the headers this table's methods accept (its sheet's contract); `string` only for untyped reads. */
+export class SheetTable<H extends string = string> {
   private readonly index = new Map<string, number>();
   private readonly dirty = new Map<number, Set<number>>();
   private readonly appended: Cell[][] = [];
@@ -78,8 +87,35 @@ export class SheetTable {
     });
   }
 
-  /** Reads the whole table in one call. `required` headers must exist or a ContractError names them. */
-  static read(sheet: Sheet, required: readonly string[] = []): SheetTable {
+  /**
+   * Reads sheet `contract.name` of `ss` in one call, as a table typed by the contract. `required` headers
+   * must exist or a ContractError names them (the sheet missing: a ContractError too).
+   */
+  static of<C extends AnySheet>(
+    ss: Spreadsheet,
+    contract: C,
+    required: readonly HeaderOf<C>[] = [],
+  ): SheetTable<HeaderOf<C>> {
+    return SheetTable.read(requireSheet(ss, contract.name), contract, required);
+  }
+
+  /**
+   * Reads the whole table in one call, typed by the sheet's contract (the sheet itself may carry another
+   * name, e.g. a renamed Progress sheet). `required` headers must exist or a ContractError names them.
+   * Without a contract (the untyped form): a table over any header text.
+   */
+  static read<C extends AnySheet>(
+    sheet: Sheet,
+    contract: C,
+    required?: readonly HeaderOf<C>[],
+  ): SheetTable<HeaderOf<C>>;
+  static read(sheet: Sheet, required?: readonly string[]): SheetTable;
+  static read(
+    sheet: Sheet,
+    contractOrRequired: AnySheet | readonly string[] = [],
+    requiredHeaders: readonly string[] = [],
+  ): SheetTable {
+    const required = isSheet(contractOrRequired) ? requiredHeaders : contractOrRequired;
     const lastRow = sheet.getLastRow();
     const lastCol = sheet.getLastColumn();
     // Reads are retried on transient service errors (Apps Script's "Service error: Spreadsheets").
@@ -92,20 +128,33 @@ export class SheetTable {
     return new SheetTable(sheet, headers, grid.slice(1));
   }
 
-  static open(ss: Spreadsheet, name: string, required: readonly string[] = []): SheetTable {
-    return SheetTable.read(requireSheet(ss, name), required);
+  /** `SheetTable.of` by the sheet's name (`SHEET.tracker`): typed by the workbook sheet of that name. */
+  static open<N extends WorkbookSheet['name']>(
+    ss: Spreadsheet,
+    name: N,
+    required: readonly HeaderOf<SheetNamed<N>>[] = [],
+  ): SheetTable<HeaderOf<SheetNamed<N>>> {
+    return SheetTable.read(requireSheet(ss, name), required) as SheetTable<HeaderOf<SheetNamed<N>>>;
   }
 
   get name(): string {
     return this.sheet.getName();
   }
 
-  has(header: string): boolean {
+  /**
+   * A header the contract cannot name, as this table's header type: a column generated from data (a
+   * Progress item column is a Schedule item). The one explicit widening; `col` still checks it exists.
+   */
+  dynamic(header: string): H {
+    return header as H;
+  }
+
+  has(header: H): boolean {
     return this.index.has(headerKey(header));
   }
 
   /** 0-based column index of a header; throws a ContractError naming sheet and header. */
-  col(header: string): number {
+  col(header: H): number {
     const col = this.index.get(headerKey(header));
     if (col === undefined) {
       throw new ContractError(`The sheet "${this.name}" has no column "${header}" in row 1.`);
@@ -123,11 +172,11 @@ export class SheetTable {
     return i + 2;
   }
 
-  value(i: number, header: string): Cell {
+  value(i: number, header: H): Cell {
     return this.values[i]?.[this.col(header)] ?? '';
   }
 
-  text(i: number, header: string): string {
+  text(i: number, header: H): string {
     const v = this.value(i, header);
     return v === null || v === undefined ? '' : String(v).trim();
   }
@@ -148,7 +197,7 @@ export class SheetTable {
    * written as text (Sheets would otherwise parse "1/14" as a date or "00123" as 123), a number, boolean
    * or Date as that value; reads in this run return exactly what was set.
    */
-  set(i: number, header: string, value: Cell): void {
+  set(i: number, header: H, value: Cell): void {
     const col = this.col(header);
     const row = this.values[i];
     if (!row) throw new Error(`Row index ${i} is outside the "${this.name}" table.`);
@@ -161,15 +210,15 @@ export class SheetTable {
   }
 
   /** Sets a cell to text that came from a person: stored as plain text, never parsed (formula, date …). */
-  setText(i: number, header: string, text: string): void {
+  setText(i: number, header: H, text: string): void {
     this.set(i, header, String(text));
   }
 
   /** Queues a new row; values keyed by header, unknown headers rejected. Returns its data index. */
-  append(record: Record<string, Cell>): number {
+  append(record: Partial<Record<H, Cell>>): number {
     const row: Cell[] = this.headers.map(() => '');
-    for (const [header, value] of Object.entries(record)) {
-      row[this.col(header)] = value;
+    for (const [header, value] of Object.entries<Cell | undefined>(record)) {
+      if (value !== undefined) row[this.col(header as H)] = value;
     }
     this.appended.push(row);
     return this.values.length + this.appended.length - 1;
@@ -242,6 +291,10 @@ export class SheetTable {
     for (const cols of this.dirty.values()) n += cols.size;
     return n;
   }
+}
+
+function isSheet(value: AnySheet | readonly string[]): value is AnySheet {
+  return !Array.isArray(value);
 }
 
 function sameCell(a: Cell | undefined, b: Cell): boolean {

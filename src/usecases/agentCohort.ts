@@ -1,17 +1,17 @@
 /**
- * The class an action on named agents runs in (SPEC "Cohorts overlap"): a hands check, a CAP document or
+ * The class an action on named agents runs in: a hands check, a CAP document or
  * a Final CAP confirmation uses the clock, Day 1, name and report of the agents' class, not the Settings
  * class. In the single-cohort form (no `Cohorts` rows) everything stays on the Settings Config.
  */
 import { cohortKey, cohortOfRow } from '../domain/cohorts';
-import { SHEET, TRACKER } from '../domain/contract';
+import { TRACKER, WORKBOOK } from '../domain/contract';
 import { type CohortRun, type CohortsState, loadCohorts } from './cohorts';
 import type { Config } from '../gas/config';
 import { ContractError, SheetTable, type Spreadsheet } from '../gas/sheetTable';
 
 /** Each tracker OID's class (lower-cased OID → class run), or the row's problem text (one read). */
 function classesByOid(ss: Spreadsheet, state: CohortsState): Map<string, CohortRun | string> {
-  const tracker = SheetTable.open(ss, SHEET.tracker, [TRACKER.oid]);
+  const tracker = SheetTable.of(ss, WORKBOOK.tracker, [TRACKER.oid]);
   const all = state.runs.map((r) => ({ name: r.row.name, status: r.status }));
   const byKey = new Map(state.runs.map((r) => [cohortKey(r.row.name), r]));
   const out = new Map<string, CohortRun | string>();
@@ -73,7 +73,7 @@ export function chooseViewClass(ss: Spreadsheet, base: Config, user: string, req
   const running = state.runs.filter((r) => r.status === 'Active' || r.status === 'Extension');
   const open = running.length ? running : state.runs.filter((r) => r.status !== 'Closed');
   const pool = open.length ? open : state.runs;
-  const tracker = SheetTable.open(ss, SHEET.tracker, [TRACKER.oid, TRACKER.tlEmail]);
+  const tracker = SheetTable.of(ss, WORKBOOK.tracker, [TRACKER.oid, TRACKER.tlEmail]);
   const me = user.trim().toLowerCase();
   const byOid = classesByOid(ss, state);
   const mineKeys = new Set(

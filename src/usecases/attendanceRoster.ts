@@ -3,7 +3,13 @@
  * of unticked hands-check boxes. Existing rows, ticks and user columns are never touched; re-running
  * adds only agents that are new. Returns how many rows it added.
  */
-import { ATTENDANCE_FIXED_HEADERS, attendanceCheckHeaders, SHEET, TRACKER } from '../domain/contract';
+import {
+  ATTENDANCE_FIXED_HEADERS,
+  attendanceCheckHeaders,
+  SHEET,
+  TRACKER,
+  WORKBOOK,
+} from '../domain/contract';
 import { SheetTable, type Spreadsheet } from '../gas/sheetTable';
 
 const [NAME_H, OID_H, TL_H] = ATTENDANCE_FIXED_HEADERS;
@@ -12,9 +18,16 @@ export function syncAttendanceRoster(ss: Spreadsheet): number {
   const trackerSheet = ss.getSheetByName(SHEET.tracker);
   const attendanceSheet = ss.getSheetByName(SHEET.attendance);
   if (!trackerSheet || !attendanceSheet) return 0;
-  const tracker = SheetTable.read(trackerSheet, [TRACKER.agentName, TRACKER.oid, TRACKER.tlName]);
+  const tracker = SheetTable.read(trackerSheet, WORKBOOK.tracker, [
+    TRACKER.agentName,
+    TRACKER.oid,
+    TRACKER.tlName,
+  ]);
   const checks = attendanceCheckHeaders();
-  const attendance = SheetTable.read(attendanceSheet, [...ATTENDANCE_FIXED_HEADERS, ...checks]);
+  const attendance = SheetTable.read(attendanceSheet, WORKBOOK.attendance, [
+    ...ATTENDANCE_FIXED_HEADERS,
+    ...checks,
+  ]);
   const known = new Set(attendance.rowIndexes().map((i) => attendance.text(i, OID_H).toLowerCase()));
   const firstNewRow = Math.max(attendanceSheet.getLastRow(), 1) + 1;
   let added = 0;

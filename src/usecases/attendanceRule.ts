@@ -24,8 +24,12 @@ import {
   ATTENDANCE_CODES,
   ATTENDANCE_FIXED_HEADERS,
   attendanceCheckHeaders,
-  SHEET,
   TRACKER,
+  type AttendanceCheckHeader,
+  type AttendanceHeader,
+  type TrackerHeader,
+  WORKBOOK,
+  ATTENDANCE_DAYS,
 } from '../domain/contract';
 import {
   attendanceRun,
@@ -80,10 +84,10 @@ export interface ExcuseChanges {
   by: string;
 }
 
-/** The latest check (header) whose time has passed, across Days 1-4. */
+/** The latest check (header) whose time has passed, across the Attendance sheet's days. */
 export function lastPassedCheck(clock: WorkingClock, now: Date): string {
   let latest = '';
-  for (let day = 1; day <= 4; day++) {
+  for (let day = 1; day <= ATTENDANCE_DAYS; day++) {
     for (const check of clock.handsChecks(day))
       if (check.at.getTime() <= now.getTime()) latest = check.header;
   }
@@ -95,19 +99,19 @@ export function lastPassedCheck(clock: WorkingClock, now: Date): string {
  * header)`) — see the rule above.
  */
 export function recordedChecks(
-  attendance: SheetTable,
-  headers: readonly string[],
+  attendance: SheetTable<AttendanceHeader>,
+  headers: readonly AttendanceCheckHeader[],
   upTo: string,
   isExcused: (row: number, header: string) => boolean = () => false,
   rows: readonly number[] = attendance.rowIndexes(),
-): string[] {
+): AttendanceCheckHeader[] {
   return headers
-    .slice(0, headers.indexOf(upTo) + 1)
+    .slice(0, (headers as readonly string[]).indexOf(upTo) + 1)
     .filter((h) => rows.some((i) => toBool(attendance.value(i, h)) || isExcused(i, h)));
 }
 
 /** The name that documents a TL's note line: their `TL Name` in the tracker, else their email. */
-export function documenter(tracker: SheetTable, email: string): string {
+export function documenter(tracker: SheetTable<TrackerHeader>, email: string): string {
   const me = email.trim().toLowerCase();
   if (me && tracker.has(TRACKER.tlEmail) && tracker.has(TRACKER.tlName)) {
     for (const i of tracker.rowIndexes())
@@ -117,14 +121,14 @@ export function documenter(tracker: SheetTable, email: string): string {
   return me || SCRIPT_NAME;
 }
 
-function appendLine(tracker: SheetTable, t: number, line: string): void {
+function appendLine(tracker: SheetTable<TrackerHeader>, t: number, line: string): void {
   const existing = tracker.text(t, TRACKER.attendanceNote);
   tracker.setText(t, TRACKER.attendanceNote, existing ? `${existing}\n${line}` : line);
 }
 
 /** Writes the excuse / withdrawal lines of `changes` into the tracker (queued, flushed by the caller). */
 function recordExcuses(
-  tracker: SheetTable,
+  tracker: SheetTable<TrackerHeader>,
   trackerRow: ReadonlyMap<string, number>,
   changes: ExcuseChanges,
   headers: readonly string[],
@@ -147,7 +151,7 @@ function recordExcuses(
 }
 
 /** The tracker note holds this rule's MIA line naming the episode's first miss (`… - MIA: missed …`). */
-function markedBy(tracker: SheetTable, t: number, episode: readonly string[]): boolean {
+function markedBy(tracker: SheetTable<TrackerHeader>, t: number, episode: readonly string[]): boolean {
   const first = episode[0];
   return (
     first !== undefined &&
@@ -177,14 +181,14 @@ export function applyAttendanceRule(
   };
   const passed = lastPassedCheck(clock, now);
   if (!passed && !changes) return outcome;
-  const attendance = SheetTable.open(ss, SHEET.attendance, [OID_H, ...headers]);
-  const tracker = SheetTable.open(ss, SHEET.tracker, [
+  const attendance = SheetTable.of(ss, WORKBOOK.attendance, [OID_H, ...headers]);
+  const tracker = SheetTable.of(ss, WORKBOOK.tracker, [
     TRACKER.oid,
     TRACKER.agentName,
     TRACKER.attendance,
     TRACKER.attendanceNote,
   ]);
-  // One class's run (SPEC "Cohorts overlap"): only its agents' rows, so another class's ticks never mark its checks taken.
+  // One class's run: only its agents' rows, so another class's ticks never mark its checks taken.
   const trackerRow = new Map(
     tracker
       .rowIndexes()

@@ -5,7 +5,13 @@
  * are read from the tracker's `Attendance Note` exactly as the rule reads them (src/usecases/attendanceRule.ts).
  */
 import { attendanceRun, excusedChecks } from '../domain/attendance';
-import { ATTENDANCE_FIXED_HEADERS, attendanceCheckHeaders, SHEET, TRACKER } from '../domain/contract';
+import {
+  ATTENDANCE_FIXED_HEADERS,
+  attendanceCheckHeaders,
+  isAttendanceCheckHeader,
+  TRACKER,
+  WORKBOOK,
+} from '../domain/contract';
 import { toBool } from '../domain/values';
 import { recordedChecks } from './attendanceRule';
 import { now } from '../gas/clock';
@@ -60,9 +66,9 @@ export function attendanceSidebarView(
   classes: { cohorts: string[]; cohort: string } = { cohorts: [], cohort: '' },
 ): AttendanceSidebarView {
   const checks = attendanceCheckHeaders();
-  const current = header && checks.includes(header) ? header : defaultCheck(config, now());
-  const attendance = SheetTable.open(ss, SHEET.attendance, [OID_H, NAME_H, ...checks]);
-  const tracker = SheetTable.open(ss, SHEET.tracker, [TRACKER.oid, TRACKER.tlEmail]);
+  const current = header && isAttendanceCheckHeader(header) ? header : defaultCheck(config, now());
+  const attendance = SheetTable.of(ss, WORKBOOK.attendance, [OID_H, NAME_H, ...checks]);
+  const tracker = SheetTable.of(ss, WORKBOOK.tracker, [TRACKER.oid, TRACKER.tlEmail]);
   const trackerRow = new Map(
     tracker.rowIndexes().map((i) => [tracker.text(i, TRACKER.oid).toLowerCase(), i]),
   );

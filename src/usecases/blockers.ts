@@ -33,8 +33,9 @@ import {
   ISSUE_VALUES,
   PROGRESS_FIXED_HEADERS,
   PROGRESS_TRAILING_HEADERS,
-  SHEET,
   TRACKER,
+  type TrackerHeader,
+  WORKBOOK,
 } from '../domain/contract';
 import { rowInCohort } from './cohorts';
 import type { Config } from '../gas/config';
@@ -185,11 +186,11 @@ interface AgentRow {
  */
 export function queueBlockerAlerts(ss: Spreadsheet, config: Config, mailer: Mailer): BlockerAlertResult {
   const result: BlockerAlertResult = { blockers: 0, payment: 0, login: 0, emails: 0, notes: [] };
-  const tracker = SheetTable.open(ss, SHEET.tracker, [TRACKER.agentName, TRACKER.oid]);
+  const tracker = SheetTable.of(ss, WORKBOOK.tracker, [TRACKER.agentName, TRACKER.oid]);
   const report = readReport(ss, config, result.notes);
   const agents = new Map<string, AgentRow>();
   const observed: AgentObservation[] = [];
-  const issue = (i: number, header: string) =>
+  const issue = (i: number, header: TrackerHeader) =>
     tracker.has(header) && headerKey(tracker.text(i, header)) === OPEN;
   for (const i of tracker.rowIndexes()) {
     const oid = tracker.text(i, TRACKER.oid);

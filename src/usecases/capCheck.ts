@@ -25,10 +25,12 @@ import { dedupeKey } from '../domain/alerts';
 import {
   COACHING_LOG_HEADERS,
   LEGACY_FINAL_CAP,
-  SHEET,
   TRACKER,
   type CapLevel,
   capLevelOf,
+  WORKBOOK,
+  type TrackerHeader,
+  type CoachingLogHeader,
 } from '../domain/contract';
 import { type CapFacts, type CapLinks, type exemptListEmail, otPlanLines } from '../domain/capEmails';
 import { formatWhen } from '../domain/emailLayout';
@@ -75,7 +77,7 @@ export interface CapHistory {
   completionReported: Set<string>;
 }
 
-export function readCapHistory(log: SheetTable): CapHistory {
+export function readCapHistory(log: SheetTable<CoachingLogHeader>): CapHistory {
   const history: CapHistory = {
     finalCapAt: new Map(),
     logged: new Set(),
@@ -97,7 +99,7 @@ export function readCapHistory(log: SheetTable): CapHistory {
 }
 
 /** `<tracker url>#gid=<sheetId>&range=A<row>`: opens the tracker at the agent's row. */
-export function trackerRowLink(ss: Spreadsheet, table: SheetTable): (i: number) => string {
+export function trackerRowLink(ss: Spreadsheet, table: SheetTable<TrackerHeader>): (i: number) => string {
   const base = `${ss.getUrl()}#gid=${table.sheet.getSheetId()}&range=A`;
   return (i) => `${base}${table.sheetRow(i)}`;
 }
@@ -114,8 +116,8 @@ export function runCapCheck(ss: Spreadsheet, config: Config): CapResult {
     };
   const { settings } = config;
   const sync = syncProgress(ss, config);
-  const tracker = SheetTable.open(ss, SHEET.tracker, [TRACKER.oid, TRACKER.capLevel, TRACKER.exemption]);
-  const log = SheetTable.open(ss, SHEET.coachingLog, COACHING_LOG_HEADERS);
+  const tracker = SheetTable.of(ss, WORKBOOK.tracker, [TRACKER.oid, TRACKER.capLevel, TRACKER.exemption]);
+  const log = SheetTable.of(ss, WORKBOOK.coachingLog, COACHING_LOG_HEADERS);
   const history = readCapHistory(log);
   const rowLink = trackerRowLink(ss, tracker);
   const events: (() => void)[] = [];
@@ -273,8 +275,8 @@ export function runCapCheck(ss: Spreadsheet, config: Config): CapResult {
 }
 
 function record(
-  tracker: SheetTable,
-  log: SheetTable,
+  tracker: SheetTable<TrackerHeader>,
+  log: SheetTable<CoachingLogHeader>,
   logged: Set<string>,
   row: PaceRow,
   level: CapLevel,
@@ -287,7 +289,7 @@ function record(
 
 /** One Coaching Log entry, unless an earlier run (whose later writes failed) already wrote it. */
 function appendLog(
-  log: SheetTable,
+  log: SheetTable<CoachingLogHeader>,
   logged: Set<string>,
   key: string,
   row: Pick<PaceRow, 'oid' | 'name' | 'tlName'>,

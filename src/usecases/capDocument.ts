@@ -17,9 +17,11 @@ import {
   COACHING_LOG_HEADERS,
   type CapLevel,
   NOTE_HEADERS,
-  SHEET,
   TRACKER,
   capLevelOf,
+  WORKBOOK,
+  type TrackerHeader,
+  type CoachingLogHeader,
 } from '../domain/contract';
 import { formatMdy } from '../domain/timeZone';
 import { CAP_POLICY, LOG, readCapHistory } from './capCheck';
@@ -37,7 +39,7 @@ export interface CapDocumentResult {
   id: string;
   url: string;
   name: string;
-  /** The kind of document (the SPEC ladder level). */
+  /** The kind of document (a level of the CAP ladder, RULES R12). */
   level: CapDocumentLevel;
   /** The agent's `CAP Level` afterwards (a Final CAP document issues the Final CAP). */
   capLevel: CapLevel | '';
@@ -67,8 +69,8 @@ function templateId(ss: Spreadsheet, config: Config, folder: GoogleAppsScript.Dr
 }
 
 /** Opens the tracker and finds the agent's row by OID; a clear error names the OID otherwise. */
-function agentRow(ss: Spreadsheet, oid: string): { tracker: SheetTable; i: number } {
-  const tracker = SheetTable.open(ss, SHEET.tracker, [
+function agentRow(ss: Spreadsheet, oid: string): { tracker: SheetTable<TrackerHeader>; i: number } {
+  const tracker = SheetTable.of(ss, WORKBOOK.tracker, [
     TRACKER.oid,
     TRACKER.agentName,
     TRACKER.tlName,
@@ -108,24 +110,24 @@ export function generateCapDocument(
     ? syncProgress(ss, config).rows.find((r) => r.oid.toLowerCase() === oid.trim().toLowerCase())
     : undefined;
   const at = now();
-  const log = SheetTable.open(ss, SHEET.coachingLog, COACHING_LOG_HEADERS);
+  const log = SheetTable.of(ss, WORKBOOK.coachingLog, COACHING_LOG_HEADERS);
   // The same deadline and OT sessions as the Final CAP alert (RULES R12).
   const terms = finalCapTerms(clock, config, readCapHistory(log), oid, at);
   const when = (d: Date) => formatMdy(zone.ymd(d));
   const name = tracker.text(i, TRACKER.agentName);
   const finalCap = level === 'Final CAP';
   const values: CapValues = {
-    Level: level,
-    Date: when(at),
-    'Agent Name': name,
-    OID: tracker.text(i, TRACKER.oid),
-    'TL Name': tracker.text(i, TRACKER.tlName),
-    Cohort: settings.cohortName,
+    [LOG.level]: level,
+    [LOG.date]: when(at),
+    [TRACKER.agentName]: name,
+    [TRACKER.oid]: tracker.text(i, TRACKER.oid),
+    [TRACKER.tlName]: tracker.text(i, TRACKER.tlName),
+    [TRACKER.cohort]: settings.cohortName,
     'Day 1': settings.day1 ? formatMdy(settings.day1) : '',
     'Window End': when(terms.windowEnd),
     'Items Missing': pace ? pace.missingItems.join(', ') || 'none' : 'unknown (no progress report)',
     'Hours Spent': pace ? `${pace.hoursSpent.toFixed(1)} working hours` : 'unknown',
-    Attendance: tracker.has(TRACKER.attendance)
+    [TRACKER.attendance]: tracker.has(TRACKER.attendance)
       ? tracker.text(i, TRACKER.attendance) || 'no attendance code recorded'
       : '',
     Notes:
@@ -133,19 +135,19 @@ export function generateCapDocument(
         .map((h) => tracker.text(i, h))
         .filter(Boolean)
         .join(' | ') || 'none',
-    Policy: about.policy ?? CAP_POLICY,
+    [LOG.policy]: about.policy ?? CAP_POLICY,
     'Expected Improvement':
       about.expectedImprovement ??
       `Complete every remaining certification item (${pace?.missingItems.length ?? 'all'} left) and send the 13-checkmark proof.`,
     Deadline: deadlineText(config, terms),
     'OT Sessions': finalCap ? otPlanLines(zone, terms.ot, terms.deadline).join(' ') : 'not applicable',
     Consequence: CONSEQUENCE[level],
-    'Documented By': whoAmI(),
+    [LOG.documentedBy]: whoAmI(),
   };
   const folder = settings.leadershipDriveFolderId
     ? withRetry(() => DriveApp.getFolderById(settings.leadershipDriveFolderId))
     : withRetry(() => DriveApp.getRootFolder());
-  const docName = `${level} - ${name} (${values.OID}) - ${values.Date}`;
+  const docName = `${level} - ${name} (${values[TRACKER.oid]}) - ${values[LOG.date]}`;
   const template = templateId(ss, config, folder);
   // Lookups are retried on transient errors; the copy is not (a retry after a copy that did happen
   // would leave a duplicate CAP document in the leadership folder).
@@ -163,7 +165,7 @@ export function generateCapDocument(
       log,
       i,
       at,
-      values['Documented By'],
+      values[LOG.documentedBy],
       `Final CAP issued: CAP document generated. Deadline ${values.Deadline}. Missing: ${values['Items Missing']}.`,
       doc.getUrl(),
     ).level;
@@ -181,7 +183,7 @@ export function generateCapDocument(
 export function confirmFinalCapIssued(ss: Spreadsheet, config: Config, oid: string): string {
   const clock = requireClock(config);
   const { tracker, i } = agentRow(ss, oid);
-  const log = SheetTable.open(ss, SHEET.coachingLog, COACHING_LOG_HEADERS);
+  const log = SheetTable.of(ss, WORKBOOK.coachingLog, COACHING_LOG_HEADERS);
   const at = now();
   const terms = finalCapTerms(clock, config, readCapHistory(log), oid, at);
   const name = `${tracker.text(i, TRACKER.agentName)} (${tracker.text(i, TRACKER.oid)})`;
@@ -221,12 +223,18 @@ function fillTemplate(body: GoogleAppsScript.Document.Body, values: CapValues): 
 }
 
 /** Fills the link on the agent's latest entry of that level without one, or adds an entry. */
-function linkInCoachingLog(log: SheetTable, values: CapValues, level: CapLevel, url: string, at: Date): void {
+function linkInCoachingLog(
+  log: SheetTable<CoachingLogHeader>,
+  values: CapValues,
+  level: CapLevel,
+  url: string,
+  at: Date,
+): void {
   const match = log
     .rowIndexes()
     .filter(
       (k) =>
-        log.text(k, LOG.oid).toLowerCase() === values.OID.toLowerCase() &&
+        log.text(k, LOG.oid).toLowerCase() === values[TRACKER.oid].toLowerCase() &&
         capLevelOf(log.text(k, LOG.level)) === level &&
         !log.text(k, LOG.documentLink),
     )
@@ -235,13 +243,13 @@ function linkInCoachingLog(log: SheetTable, values: CapValues, level: CapLevel, 
   else {
     log.append({
       [LOG.date]: at,
-      [LOG.agentName]: values['Agent Name'],
-      [LOG.oid]: values.OID,
-      [LOG.tlName]: values['TL Name'],
+      [LOG.agentName]: values[TRACKER.agentName],
+      [LOG.oid]: values[TRACKER.oid],
+      [LOG.tlName]: values[TRACKER.tlName],
       [LOG.level]: level,
-      [LOG.policy]: values.Policy,
+      [LOG.policy]: values[LOG.policy],
       [LOG.details]: `CAP document generated. Missing: ${values['Items Missing']}.`,
-      [LOG.documentedBy]: values['Documented By'],
+      [LOG.documentedBy]: values[LOG.documentedBy],
       [LOG.documentLink]: url,
     });
   }

@@ -12,7 +12,13 @@
  * one). Never moves an agent down from `Termination`.
  */
 import { formatWhen } from '../domain/emailLayout';
-import { type CapLevel, TRACKER, capLevelOf } from '../domain/contract';
+import {
+  type CapLevel,
+  TRACKER,
+  capLevelOf,
+  type TrackerHeader,
+  type CoachingLogHeader,
+} from '../domain/contract';
 import { ON_TIME_MINUTES, type OtPlan, capRank, finalCapDeadline, otSessions } from '../domain/escalation';
 import { type WorkingClock, windowEnd } from '../domain/workingClock';
 import { CAP_POLICY, type CapHistory, LOG } from './capCheck';
@@ -79,8 +85,8 @@ export interface IssueOutcome {
  * first, then the tracker, like the CAP check. Throws for an agent at Termination.
  */
 export function issueFinalCap(
-  tracker: SheetTable,
-  log: SheetTable,
+  tracker: SheetTable<TrackerHeader>,
+  log: SheetTable<CoachingLogHeader>,
   i: number,
   at: Date,
   by: string,

@@ -83,7 +83,7 @@ export function catchUp(ss: Spreadsheet, config: Config): CatchUpResult {
   }
   const mailer = new Mailer(ss, config.settings);
   const n = recheckImmediateAlerts(ss, config, mailer);
-  // Each running class's blockers, from its own report (SPEC "Cohorts overlap"); one class in Settings form.
+  // Each running class's blockers, from its own report; one class in Settings form.
   const blockers: BlockerAlertResult = { blockers: 0, payment: 0, login: 0, emails: 0, notes: [] };
   const classes = runningCohortConfigs(ss, config);
   for (const cohort of classes) {

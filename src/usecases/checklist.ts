@@ -14,7 +14,14 @@ import {
   openItems,
   openItemsSummary,
 } from '../domain/checklist';
-import { ESP_STATUS_HEADERS, STATUS_VALUES, TL_CHECKLIST_SHEET, TRACKER, SHEET } from '../domain/contract';
+import {
+  ESP_STATUS_HEADERS,
+  SHEET,
+  STATUS_VALUES,
+  TL_CHECKLIST_SHEET,
+  TRACKER,
+  type TrackerHeader,
+} from '../domain/contract';
 import { formLinks, FORM_LABELS, guideLinks, type ResourceLink } from '../domain/resources';
 import { formatMdy, parseDateValue, type Zone } from '../domain/timeZone';
 import { isValidDate, keepAsText } from '../domain/values';
@@ -71,7 +78,7 @@ function myAgents(ss: Spreadsheet, zone: Zone, user: string): Mine {
     TRACKER.tlEmail,
     TRACKER.lastUpdated,
   ]);
-  const text = (i: number, h: string) => (table.has(h) ? table.text(i, h) : '');
+  const text = (i: number, h: TrackerHeader) => (table.has(h) ? table.text(i, h) : '');
   const me = user.trim().toLowerCase();
   const mine: Mine = { tlName: '', cohorts: [], agents: [] };
   if (!me) return mine;

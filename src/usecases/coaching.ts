@@ -12,6 +12,7 @@ import {
   SHEET,
   TRACKER,
   capLevelOf,
+  type TrackerHeader,
 } from '../domain/contract';
 import {
   COACHING_LEVELS,
@@ -77,7 +78,7 @@ export interface CoachingView {
 export function coachingView(ss: Spreadsheet, config: Config, user: string, oid?: string): CoachingView {
   const tracker = SheetTable.open(ss, SHEET.tracker, [TRACKER.oid, TRACKER.agentName]);
   const me = user.trim().toLowerCase();
-  const text = (i: number, h: string) => (tracker.has(h) ? tracker.text(i, h) : '');
+  const text = (i: number, h: TrackerHeader) => (tracker.has(h) ? tracker.text(i, h) : '');
   const agents = tracker
     .rowIndexes()
     .filter((i) => text(i, TRACKER.oid))

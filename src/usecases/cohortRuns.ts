@@ -1,5 +1,5 @@
 /**
- * The time-triggered runs over every class (SPEC "Cohorts overlap"): the nightly sweep and the hourly
+ * The time-triggered runs over every class (classes may overlap): the nightly sweep and the hourly
  * CAP check run once per Active/Extension class of `Cohorts`, each on its own Config (name, Day 1 clock,
  * report, G2T link) and its own tracker rows; Planned and Closed classes cost nothing. Without `Cohorts`
  * rows each runs once on the single-cohort Settings, exactly as before.

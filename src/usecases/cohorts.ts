@@ -1,5 +1,5 @@
 /**
- * Many cohorts in one tracker (SPEC "Cohorts overlap"): reads the `Cohorts` sheet (one batched read),
+ * Many cohorts in one tracker (classes may overlap): reads the `Cohorts` sheet (one batched read),
  * keeps each class's Status from its own clock (one batched write when one changed) and runs a job once
  * per class that needs it. While `Cohorts` is missing or empty, the job runs once, as before, on the
  * single-cohort Settings.
@@ -16,7 +16,16 @@ import {
   LAST_SWEEP_DAY,
   parseCohorts,
 } from '../domain/cohorts';
-import { COHORT_SETTING_KEYS, COHORTS, type CohortStatus, SHEET, TRACKER } from '../domain/contract';
+import {
+  COHORT_SETTING_KEYS,
+  COHORTS,
+  type CohortStatus,
+  SHEET,
+  TRACKER,
+  WORKBOOK,
+  type TrackerHeader,
+  type CohortsHeader,
+} from '../domain/contract';
 import { now } from '../gas/clock';
 import { type Config, cohortConfig, writeSetting } from '../gas/config';
 import type { Settings } from '../domain/settings';
@@ -36,15 +45,19 @@ export interface CohortsState {
   /** Unusable `Cohorts` values, named by row and header. */
   problems: string[];
   /** The sheet as a SheetTable, opened on first use (only a Status write needs it). */
-  readonly table: SheetTable;
+  readonly table: SheetTable<CohortsHeader>;
 }
 
 /** The Cohorts sheet's values, header row first; null when it is missing or has no class yet (two calls). */
 function readCohortsSheet(ss: Spreadsheet): unknown[][] | null {
   const sheet = ss.getSheetByName(SHEET.cohorts);
   if (!sheet || sheet.getLastRow() < 2) return null;
-  const table = SheetTable.read(sheet);
-  return [table.headers, ...table.rowIndexes().map((i) => table.headers.map((h) => table.value(i, h)))];
+  const table = SheetTable.read(sheet, WORKBOOK.cohorts);
+  // Every column as it stands, a TL's own columns too.
+  return [
+    table.headers,
+    ...table.rowIndexes().map((i) => table.headers.map((h) => table.value(i, table.dynamic(h)))),
+  ];
 }
 
 /** The classes of `Cohorts` with their Status now, or null in the single-cohort form (missing or empty). */
@@ -87,7 +100,7 @@ export function loadCohorts(ss: Spreadsheet, base: Config, at: Date = now()): Co
       mirrorsSettings: mirrors(row),
     }),
   }));
-  let table: SheetTable | null = null;
+  let table: SheetTable<CohortsHeader> | null = null;
   return {
     runs,
     problems: parsed.problems,
@@ -167,7 +180,10 @@ export function runningCohortConfigs(ss: Spreadsheet, base: Config): Config[] {
  * edit trigger and the class's sweep name one alert alike), or the tracker's in the single-cohort form
  * and for a row whose class cannot be told. Reads `Cohorts` once.
  */
-export function classSettingsFor(ss: Spreadsheet, base: Config): (table: SheetTable, i: number) => Settings {
+export function classSettingsFor(
+  ss: Spreadsheet,
+  base: Config,
+): (table: SheetTable<TrackerHeader>, i: number) => Settings {
   const state = loadCohorts(ss, base);
   if (!state) return () => base.settings;
   const all = state.runs.map((r) => ({ name: r.row.name, status: r.status }));
@@ -180,7 +196,7 @@ export function classSettingsFor(ss: Spreadsheet, base: Config): (table: SheetTa
 }
 
 /** Whether tracker row `i` of `table` is one of the class the Config runs (always, single-cohort). */
-export function rowInCohort(config: Config, table: SheetTable, i: number): boolean {
+export function rowInCohort(config: Config, table: SheetTable<TrackerHeader>, i: number): boolean {
   if (!config.cohort) return true;
   return inScope(
     config.cohort,
@@ -201,7 +217,7 @@ export function cohortKeyPart(config: Config): string[] {
 
 /** Writes a class's new Progress Report ID into its `Cohorts` row (one read, one write). */
 export function recordCohortReportId(ss: Spreadsheet, scope: CohortScope, reportId: string): void {
-  const table = SheetTable.open(ss, SHEET.cohorts, [COHORTS.cohort, COHORTS.progressReportId]);
+  const table = SheetTable.of(ss, WORKBOOK.cohorts, [COHORTS.cohort, COHORTS.progressReportId]);
   table.set(scope.sheetRow - 2, COHORTS.progressReportId, reportId);
   table.flush();
   // Settings' single-cohort form of this class stays readable and true.
@@ -213,7 +229,7 @@ export function recordCohortReportId(ss: Spreadsheet, scope: CohortScope, report
  * that is not in `Cohorts`), each named by row: such a row is in no class's run until it is fixed.
  */
 export function rosterCohortProblems(ss: Spreadsheet, state: CohortsState): string[] {
-  const tracker = SheetTable.open(ss, SHEET.tracker, [TRACKER.agentName, TRACKER.oid]);
+  const tracker = SheetTable.of(ss, WORKBOOK.tracker, [TRACKER.agentName, TRACKER.oid]);
   const all = state.runs.map((r) => ({ name: r.row.name, status: r.status }));
   const problems: string[] = [];
   for (const i of tracker.rowIndexes()) {

@@ -12,7 +12,7 @@
  * answer, to the licensing team — once per response — and never dropped.
  */
 import { dedupeKey } from '../domain/alerts';
-import { SHEET, TRACKER } from '../domain/contract';
+import { TRACKER, WORKBOOK } from '../domain/contract';
 import type { Config } from '../gas/config';
 import { trackerLinks } from '../gas/emailLinks';
 import { composed } from '../gas/mailRecipes';
@@ -83,7 +83,7 @@ export function formIdFromSetting(value: string): FormIdResult {
 }
 
 export function recordCompletion(ss: Spreadsheet, config: Config, submission: Submission): CompletionOutcome {
-  const tracker = SheetTable.open(ss, SHEET.tracker, [TRACKER.oid, TRACKER.completion]);
+  const tracker = SheetTable.of(ss, WORKBOOK.tracker, [TRACKER.oid, TRACKER.completion]);
   const identifying = submission.answers.filter((a) => IDENTIFYING_QUESTION.test(a.question));
   const tokens = new Set(identifying.flatMap((a) => a.answer.toLowerCase().split(/[\s,;]+/)).filter(Boolean));
   const matches = tracker

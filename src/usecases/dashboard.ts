@@ -1,11 +1,11 @@
 /**
- * The Dashboard sheet (SPEC): how many agents have done each Schedule item, and each TL's agents by
+ * The Dashboard sheet: how many agents have done each Schedule item, and each TL's agents by
  * verdict (complete, on track, at risk, behind) and MIA — written in one batched write — with a bar chart
  * of items done that the script builds once and then only updates (never a second copy). Refreshed by
  * the nightly sweep and from the menu.
  */
 import { cohortKey } from '../domain/cohorts';
-import { DASHBOARD_TITLE, SHEET, TRACKER } from '../domain/contract';
+import { DASHBOARD_LABELS, DASHBOARD_TITLE, SHEET, TRACKER, WORKBOOK } from '../domain/contract';
 import { formatMdy } from '../domain/timeZone';
 import { cellInput } from '../domain/values';
 import { examDashboardRows } from './examAttempts';
@@ -14,8 +14,8 @@ import type { Config } from '../gas/config';
 import { type PaceRow, type VerdictCounts, verdictCounts } from './progressSync';
 import { SheetTable, type Spreadsheet } from '../gas/sheetTable';
 
-const BY_ITEM_HEADERS = ['Item', 'Due Day', 'Agents done', 'Agents not done'];
-const BY_TL_HEADERS = ['TL', 'Agents', 'Complete', 'On track', 'At risk', 'Behind', 'MIA'];
+const BY_ITEM_HEADERS = DASHBOARD_LABELS.byItem;
+const BY_TL_HEADERS = DASHBOARD_LABELS.byTl;
 const CHART_TITLE = 'Agents done, by Schedule item';
 
 export interface DashboardCounts {
@@ -42,7 +42,7 @@ export function dashboardCounts(
 
 /** Agents the tracker marks MIA (its Attendance column), by lower-cased OID. */
 export function miaOids(ss: Spreadsheet): Set<string> {
-  const tracker = SheetTable.open(ss, SHEET.tracker, [TRACKER.oid, TRACKER.attendance]);
+  const tracker = SheetTable.of(ss, WORKBOOK.tracker, [TRACKER.oid, TRACKER.attendance]);
   return new Set(
     tracker
       .rowIndexes()
@@ -64,7 +64,7 @@ export function refreshDashboard(ss: Spreadsheet, config: Config, rows: readonly
   const itemRows = counts.byItem.map((i) => [i.item, i.dueDay, i.done, i.notDone]);
   const tlRows = counts.byTl.map((t) => [t.tl, t.agents, t.complete, t.onTrack, t.atRisk, t.behind, t.mia]);
   const width = Math.max(BY_ITEM_HEADERS.length, BY_TL_HEADERS.length);
-  const pad = (r: Cell[]) => [...r, ...new Array<string>(width - r.length).fill('')];
+  const pad = (r: readonly Cell[]) => [...r, ...new Array<string>(width - r.length).fill('')];
   const body: Cell[][] = [
     pad(BY_ITEM_HEADERS),
     ...itemRows.map(pad),

@@ -19,6 +19,7 @@ import {
   SHEET,
   TRACKER,
   capLevelOf,
+  type TrackerHeader,
 } from '../domain/contract';
 import { capRank } from '../domain/escalation';
 import {
@@ -329,10 +330,10 @@ export function recordExamAttempt(
   const mine = countedAttempts(ss, zone).filter((a) => a.oid.toLowerCase() === oid.toLowerCase());
   const refused = refuseNewAttempt(mine);
   if (refused) throw new ContractError(`${name} (${oid}): ${refused}. Nothing was recorded.`);
-  const ledger = SheetTable.open(ss, EXAM_ATTEMPTS_SHEET.name, [X.date, X.oid, X.score]);
+  const ledger = SheetTable.of(ss, EXAM_ATTEMPTS_SHEET, [X.date, X.oid, X.score]);
   const attempt = mine.length + 1;
   const result = examResult(reading.score);
-  const text = (h: string) => (tracker.has(h) ? tracker.text(t, h) : '');
+  const text = (h: TrackerHeader) => (tracker.has(h) ? tracker.text(t, h) : '');
   ledger.append({
     [X.date]: formatMdy(date.ymd),
     [X.agentName]: name,

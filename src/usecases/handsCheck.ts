@@ -6,7 +6,7 @@
  * through the mailer. An excused agent's box is written unticked (the Attendance sheet holds checkbox
  * values only); the excuse itself is the note line.
  */
-import { ATTENDANCE_FIXED_HEADERS, attendanceCheckHeaders, SHEET } from '../domain/contract';
+import { ATTENDANCE_FIXED_HEADERS, isAttendanceCheckHeader, WORKBOOK } from '../domain/contract';
 import { now } from '../gas/clock';
 import { type AttendanceOutcome, applyAttendanceRule } from './attendanceRule';
 import type { Config } from '../gas/config';
@@ -55,7 +55,7 @@ export function saveHandsCheck(
   excused: readonly Excuse[] = [],
   user = '',
 ): HandsCheckSaved {
-  if (!attendanceCheckHeaders().includes(header)) {
+  if (!isAttendanceCheckHeader(header)) {
     throw new ContractError(`"${header}" is not a hands check (expected e.g. "D1 Before Break 1").`);
   }
   const key = (oid: string) => oid.trim().toLowerCase();
@@ -67,7 +67,7 @@ export function saveHandsCheck(
       `Hands check "${header}": ${both.map((o) => `"${o}"`).join(', ')} cannot be both present and excused.`,
     );
   }
-  const table = SheetTable.open(ss, SHEET.attendance, [OID_H, header]);
+  const table = SheetTable.of(ss, WORKBOOK.attendance, [OID_H, header]);
   const shown = shownOids ? new Set(shownOids.map(key)) : null;
   const rows = table.rowIndexes().filter((i) => !shown || shown.has(key(table.text(i, OID_H))));
   let count = 0;

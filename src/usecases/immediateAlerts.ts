@@ -5,7 +5,7 @@
  * row stamps `Last Updated`, which the nightly digest uses for "tracker rows not updated today".
  */
 import { dedupeKey, type OutgoingMessage } from '../domain/alerts';
-import { ESP_STATUS_HEADERS, SHEET, TRACKER } from '../domain/contract';
+import { ESP_STATUS_HEADERS, SHEET, TRACKER, WORKBOOK, type TrackerHeader } from '../domain/contract';
 import { type AgentRef, type AlertPlace, type TrackerLinks } from '../domain/emails';
 import type { ReadinessSummary } from '../domain/readiness';
 import type { Settings } from '../domain/settings';
@@ -126,7 +126,7 @@ export function isRelevantTrackerEdit(range: GoogleAppsScript.Spreadsheet.Range)
  * to the agent's tracker row (`links` is read on first use only).
  */
 function rowAlerts(
-  tracker: SheetTable,
+  tracker: SheetTable<TrackerHeader>,
   i: number,
   settings: Settings,
   links: () => TrackerLinks,
@@ -176,7 +176,7 @@ export function handleTrackerEdit(
   const first = Math.max(edit.row, 2) - 2;
   const last = edit.row + edit.numRows - 1 - 2;
   if (last < first) return result;
-  const tracker = SheetTable.open(ss, SHEET.tracker, [TRACKER.agentName, TRACKER.oid]);
+  const tracker = SheetTable.of(ss, WORKBOOK.tracker, [TRACKER.agentName, TRACKER.oid]);
   const lastUpdatedCol = tracker.has(TRACKER.lastUpdated) ? tracker.col(TRACKER.lastUpdated) + 1 : 0;
   const editedOnlyStamp = edit.numColumns === 1 && lastUpdatedCol > 0 && edit.column === lastUpdatedCol;
   if (editedOnlyStamp) return result;
@@ -212,7 +212,7 @@ export function handleTrackerEdit(
  * One read of the tracker whatever its size.
  */
 export function recheckImmediateAlerts(ss: Spreadsheet, config: Config, mailer: Mailer): number {
-  const tracker = SheetTable.open(ss, SHEET.tracker, [TRACKER.agentName, TRACKER.oid]);
+  const tracker = SheetTable.of(ss, WORKBOOK.tracker, [TRACKER.agentName, TRACKER.oid]);
   const links = lazyTrackerLinks(ss);
   const settingsOf = classSettingsFor(ss, config);
   const summarize = readinessFor(ss, config, mailer);

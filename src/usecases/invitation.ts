@@ -4,6 +4,7 @@
  * agent, so re-running sends only to agents added since). The seed asks for the link 24 hours ahead:
  * later than that, the TL must confirm.
  */
+import { ATTENDANCE_DAYS } from '../domain/contract';
 import { dedupeKey } from '../domain/alerts';
 import { resourceSettingsOf } from '../domain/resources';
 import { dayTimesOf } from '../domain/settings';
@@ -51,7 +52,7 @@ export function sendInvitation(
   // The outbox stores the recipe (inputs), not the bodies, and composes it again if the send waits.
   const content = composed('g2t-invitation', {
     cohortName: settings.cohortName,
-    dayDates: [1, 2, 3, 4].map((n) => clock.workingDate(n)),
+    dayDates: Array.from({ length: ATTENDANCE_DAYS }, (_, k) => clock.workingDate(k + 1)),
     g2tLink: settings.g2tLink,
     times: dayTimesOf(settings),
     schedule: config.schedule,

@@ -20,7 +20,9 @@ import {
   SETTINGS_HEADERS,
   SHEET,
   TRACKER,
+  TRACKER_COLUMNS,
   TRACKER_HEADERS,
+  WORKBOOK,
 } from '../domain/contract';
 import {
   BLOCKERS,
@@ -85,13 +87,13 @@ export interface ReportResult {
 
 /** Tracker rows as domain agents (every row with a name or an OID); with a class's Config, its rows only. */
 export function readAgents(ss: Spreadsheet, config?: Config): Agent[] {
-  const table = SheetTable.open(ss, SHEET.tracker, [
+  const table = SheetTable.of(ss, WORKBOOK.tracker, [
     TRACKER.agentName,
     TRACKER.oid,
     TRACKER.tlName,
     TRACKER.tlEmail,
   ]);
-  const present = TRACKER_HEADERS.filter((h) => table.has(h));
+  const present = TRACKER_COLUMNS.filter((h) => table.has(h));
   return agentsFromRecords(
     table.rowIndexes().map((i) => ({
       row: table.sheetRow(i),
@@ -181,7 +183,7 @@ export function createProgressReport(ss: Spreadsheet, config: Config): ReportRes
   if (schedule.length === 0)
     throw new ContractError('The "Schedule" sheet has no items: run Set up workbook.');
   const { agents: everyAgent, settingsGrid } = readTracker(trackerId);
-  // One class's report (SPEC "Cohorts overlap"): its agents only.
+  // One class's report: its agents only.
   const agents = everyAgent.filter((a) => agentInCohort(config, a));
   if (agents.length === 0) throw new ContractError('The "ESP Tracker" sheet has no agents yet.');
   const problems = validateRoster(agents);
@@ -196,7 +198,7 @@ export function createProgressReport(ss: Spreadsheet, config: Config): ReportRes
   const headers = progressHeaders(schedule);
   const opened = openOrCreateReport(config, name, agents.length + 1, headers.length);
   const { reportId, created, folderNote } = opened;
-  if (reportId === trackerId) throw trackerIdError('Progress Report ID', reportId);
+  if (reportId === trackerId) throw trackerIdError(COHORT_SETTING_KEYS.progressReportId, reportId);
   // Recorded at once: a run stopped later (time limit, Drive error) is finished by the next run
   // instead of creating a second report.
   if (created) recordReportId(ss, trackerId, config, settingsGrid, reportId);
@@ -229,7 +231,7 @@ export function createProgressReport(ss: Spreadsheet, config: Config): ReportRes
 function trackerIdError(key: string, value: string): ContractError {
   return new ContractError(
     `Settings "${key}" (${value}) is this tracker's own ID. Sharing it would make every agent an editor of the tracker (Coaching Log, CAP levels, Settings): nothing was shared. ${
-      key === 'Progress Report ID'
+      key === COHORT_SETTING_KEYS.progressReportId
         ? "Clear it to create a new report, or paste the progress report's ID."
         : 'Paste the ID of the Agent Progress Report template, or clear it to build one.'
     }`,
@@ -243,7 +245,7 @@ export function refuseTrackerIds(ss: Spreadsheet, settings: Config['settings']):
 
 function refuseIds(trackerId: string, settings: Config['settings']): void {
   if (settings.progressReportId && settings.progressReportId.trim() === trackerId)
-    throw trackerIdError('Progress Report ID', settings.progressReportId);
+    throw trackerIdError(COHORT_SETTING_KEYS.progressReportId, settings.progressReportId);
   if (settings.progressReportTemplateId && settings.progressReportTemplateId.trim() === trackerId)
     throw trackerIdError('Progress Report Template ID', settings.progressReportTemplateId);
 }

@@ -4,7 +4,17 @@
  * `AHIP/Aetna Status` (one write) and rewrites the tracker's `Pace` sheet (one write) for TLs to see.
  * Sheets calls do not depend on the number of agents.
  */
-import { COHORTS, PROGRESS_SHEET, SHEET, TRACKER } from '../domain/contract';
+import {
+  COHORT_SETTING_KEYS,
+  COHORTS,
+  PACE_SHEET,
+  PROGRESS_REPORT,
+  PROGRESS_SHEET,
+  type ProgressHeader,
+  SHEET,
+  TRACKER,
+  WORKBOOK,
+} from '../domain/contract';
 import {
   assessPace,
   MEASUREMENT_TEXT,
@@ -22,34 +32,18 @@ import { rowInCohort } from './cohorts';
 import { type Config, requireClock } from '../gas/config';
 import { ContractError, headerKey, SheetTable, type Sheet, type Spreadsheet } from '../gas/sheetTable';
 import { dedupeKey } from '../domain/alerts';
-import { PACE_SHEET } from '../domain/contract';
 import { Mailer } from '../gas/mailer';
 import { composed } from '../gas/mailRecipes';
 import { openSpreadsheet } from '../gas/open';
 import { loadRowMap, type RowMap } from '../gas/reportRowMap';
 
-export const PACE_HEADERS = [
-  'Agent Name',
-  'OID',
-  'TL Name',
-  'Items Done',
-  'Due by Now',
-  'Overdue',
-  'Due Today',
-  'Measured Hours',
-  'Pace Warnings',
-  'Hours per Item (measured / limit)',
-  'Items per Working Hour',
-  'Projected Finish',
-  'Finish Based On',
-  'Verdict',
-  'Exemption',
-  'Last Self-Report',
-  // The agent's class: with several classes, a class's sync replaces only its own rows.
-  TRACKER.cohort,
-] as const;
+const PACE = WORKBOOK.pace.headers;
+const TICK = PROGRESS_REPORT.tickLog.headers;
+const PROGRESS = PROGRESS_REPORT.progress.headers;
+/** The Pace sheet's columns, in the order the sync writes them. */
+export const PACE_HEADERS = WORKBOOK.pace.columns;
 /** Pace columns holding instants (or a word: "done", "never"), shown as `M/d/yyyy H:mm`. */
-export const PACE_DATE_HEADERS = ['Projected Finish', 'Last Self-Report'] as const;
+export const PACE_DATE_HEADERS = [PACE.projectedFinish, PACE.lastSelfReport] as const;
 export const PACE_DATE_FORMAT = 'M/d/yyyy H:mm';
 
 export interface PaceRow {
@@ -133,15 +127,15 @@ export function readTicks(report: Spreadsheet, map: RowMap | null): Map<string, 
   const byOid = new Map<string, TickEvent[]>();
   const sheet = report.getSheetByName(TICK_LOG_SHEET);
   if (!sheet) return byOid;
-  const log = SheetTable.read(sheet, TICK_LOG_HEADERS);
+  const log = SheetTable.read(sheet, PROGRESS_REPORT.tickLog, TICK_LOG_HEADERS);
   for (const i of log.rowIndexes()) {
-    const at = log.value(i, 'At');
+    const at = log.value(i, TICK.at);
     if (!isDate(at)) continue;
-    const owner = map ? map.rows.get(Number(log.value(i, 'Row'))) : log.text(i, 'OID');
+    const owner = map ? map.rows.get(Number(log.value(i, TICK.row))) : log.text(i, TICK.oid);
     if (!owner) continue;
     const oid = owner.toLowerCase();
     const list = byOid.get(oid) ?? [];
-    list.push({ item: log.text(i, 'Item'), checked: log.value(i, 'Checked') === true, at });
+    list.push({ item: log.text(i, TICK.item), checked: log.value(i, TICK.checked) === true, at });
     byOid.set(oid, list);
   }
   return byOid;
@@ -182,15 +176,18 @@ export function syncProgress(ss: Spreadsheet, config: Config): SyncResult {
     throw new ContractError('Settings "Progress Report ID" is blank: run Create progress report first.');
   if (reportId.trim() === ss.getId())
     throw new ContractError(
-      `Settings "Progress Report ID" (${reportId}) is this tracker's own ID, not the progress report's. Paste the report's ID.`,
+      `Settings "${COHORT_SETTING_KEYS.progressReportId}" (${reportId}) is this tracker's own ID, not the progress report's. Paste the report's ID.`,
     );
   const report = openSpreadsheet(reportId);
   const map = loadRowMap(reportId);
   const integrity: string[] = [];
   const progressSheet = findProgressSheet(report, map, integrity);
-  const progress = SheetTable.read(progressSheet, ['OID', LAST_SELF_REPORT]);
+  const progress = SheetTable.read(progressSheet, PROGRESS_REPORT.progress, [
+    PROGRESS.oid,
+    PROGRESS.lastSelfReport,
+  ]);
   const ticks = readTicks(report, map);
-  const tracker = SheetTable.open(ss, SHEET.tracker, [TRACKER.agentName, TRACKER.oid, TRACKER.tlName]);
+  const tracker = SheetTable.of(ss, WORKBOOK.tracker, [TRACKER.agentName, TRACKER.oid, TRACKER.tlName]);
   const at = now();
   const items = config.schedule.map((s) => s.item);
   const reportRows = creditedRows(progress, map, integrity);
@@ -206,8 +203,8 @@ export function syncProgress(ss: Spreadsheet, config: Config): SyncResult {
     if (r !== undefined)
       reconcile(
         log,
-        items.filter((item) => progress.has(item)),
-        (item) => progress.value(r, item) === true,
+        items.filter((item) => progress.has(progress.dynamic(item))),
+        (item) => progress.value(r, progress.dynamic(item)) === true,
         lastSelf,
         at,
       );
@@ -290,10 +287,14 @@ function findProgressSheet(report: Spreadsheet, map: RowMap | null, integrity: s
  * count: any other row holding an OID (typed or appended by an agent, even with another agent's OID) is
  * ignored and reported, as is a script row that no longer shows its agent's OID.
  */
-function creditedRows(progress: SheetTable, map: RowMap | null, integrity: string[]): Map<string, number> {
+function creditedRows(
+  progress: SheetTable<ProgressHeader>,
+  map: RowMap | null,
+  integrity: string[],
+): Map<string, number> {
   const out = new Map<string, number>();
   for (const i of progress.rowIndexes()) {
-    const shown = progress.text(i, 'OID');
+    const shown = progress.text(i, PROGRESS.oid);
     const row = progress.sheetRow(i);
     if (!map) {
       if (shown && !out.has(shown.toLowerCase())) out.set(shown.toLowerCase(), i);
@@ -410,7 +411,7 @@ function writePaceSheet(ss: Spreadsheet, rows: PaceRow[], scope: CohortScope | u
 }
 
 /**
- * The Pace data rows after this class's sync (SPEC "Cohorts overlap"): every other class's rows as they
+ * The Pace data rows after this class's sync (classes may overlap): every other class's rows as they
  * are (read in one batch), this class's rows replaced by `mine`, grouped in the `Cohorts` order. Without
  * a class scope (single cohort) or on a sheet written before the Cohort column, `mine` is everything.
  */

@@ -3,23 +3,35 @@
  * strings, numbers, booleans, arrays, objects — dates as display text). The pages render it with
  * textContent, never as HTML.
  */
-import { attendanceCheckHeaders, ISSUE_VALUES, SHEET, TRACKER } from '../domain/contract';
+import {
+  ATTENDANCE_DAYS,
+  type AttendanceCheckHeader,
+  type PaceHeader,
+  type TrackerHeader,
+  attendanceCheckHeaders,
+  ISSUE_VALUES,
+  PACE_SHEET,
+  TRACKER,
+  WORKBOOK,
+} from '../domain/contract';
+
 import { formatMdy, type Zone } from '../domain/timeZone';
 import { isDate } from '../domain/values';
 import { type Config, requireClock } from '../gas/config';
-import { PACE_SHEET } from '../domain/contract';
 import { ContractError, SheetTable, type Spreadsheet } from '../gas/sheetTable';
 import { spreadsheetZone } from '../gas/zone';
+
+const PACE = WORKBOOK.pace.headers;
 
 export type Scope = 'mine' | 'all';
 
 /** The check to pre-select: the latest whose time has passed today, else today's first, else Day 1's first. */
-export function defaultCheck(config: Config, at: Date): string {
+export function defaultCheck(config: Config, at: Date): AttendanceCheckHeader {
   const clock = requireClock(config);
   const passed = clock.currentHandsCheck(at);
   if (passed) return passed.header;
   const day = clock.dayNumberOf(at);
-  const first = day && day >= 1 && day <= 4 ? clock.handsChecks(day)[0] : undefined;
+  const first = day && day >= 1 && day <= ATTENDANCE_DAYS ? clock.handsChecks(day)[0] : undefined;
   return first?.header ?? attendanceCheckHeaders()[0];
 }
 
@@ -72,16 +84,16 @@ function cellText(v: unknown, zone: Zone): string {
 }
 
 export function cohortStatus(ss: Spreadsheet): CohortStatus {
-  const tracker = SheetTable.open(ss, SHEET.tracker, [TRACKER.oid, TRACKER.agentName, TRACKER.tlName]);
+  const tracker = SheetTable.of(ss, WORKBOOK.tracker, [TRACKER.oid, TRACKER.agentName, TRACKER.tlName]);
   const paceSheet = ss.getSheetByName(PACE_SHEET);
-  const pace = paceSheet ? SheetTable.read(paceSheet, ['OID']) : null;
+  const pace = paceSheet ? SheetTable.read(paceSheet, WORKBOOK.pace, [PACE.oid]) : null;
   const zone = spreadsheetZone(ss);
-  const paceRow = new Map((pace?.rowIndexes() ?? []).map((i) => [pace!.text(i, 'OID').toLowerCase(), i]));
-  const cell = (i: number, h: string) => (tracker.has(h) ? tracker.text(i, h) : '');
+  const paceRow = new Map((pace?.rowIndexes() ?? []).map((i) => [pace!.text(i, PACE.oid).toLowerCase(), i]));
+  const cell = (i: number, h: TrackerHeader) => (tracker.has(h) ? tracker.text(i, h) : '');
   const rows = tracker.rowIndexes().map((i): StatusRow => {
     const oid = tracker.text(i, TRACKER.oid);
     const p = paceRow.get(oid.toLowerCase());
-    const fromPace = (h: string) =>
+    const fromPace = (h: PaceHeader) =>
       pace && p !== undefined && pace.has(h) ? cellText(pace.value(p, h), zone) : '';
     const issues: string[] = [];
     if (cell(i, TRACKER.paymentIssue) === OPEN) issues.push('Payment issue');
@@ -92,13 +104,13 @@ export function cohortStatus(ss: Spreadsheet): CohortStatus {
       oid,
       name: tracker.text(i, TRACKER.agentName),
       tlName: tracker.text(i, TRACKER.tlName),
-      itemsDone: fromPace('Items Done') || '–',
-      dueByNow: fromPace('Due by Now') || '–',
-      verdict: fromPace('Verdict') || 'not synced',
-      projectedFinish: fromPace('Projected Finish') || '–',
-      finishBasis: fromPace('Finish Based On'),
-      measuredHours: fromPace('Measured Hours') || '–',
-      paceWarnings: fromPace('Pace Warnings'),
+      itemsDone: fromPace(PACE.itemsDone) || '–',
+      dueByNow: fromPace(PACE.dueByNow) || '–',
+      verdict: fromPace(PACE.verdict) || 'not synced',
+      projectedFinish: fromPace(PACE.projectedFinish) || '–',
+      finishBasis: fromPace(PACE.finishBasedOn),
+      measuredHours: fromPace(PACE.measuredHours) || '–',
+      paceWarnings: fromPace(PACE.paceWarnings),
       exemption: cell(i, TRACKER.exemption),
       issues,
       capLevel: cell(i, TRACKER.capLevel),
@@ -116,7 +128,7 @@ export function cohortStatus(ss: Spreadsheet): CohortStatus {
 
 /** Selects the agent's row in the tracker, so "open" from the status screen lands on it. */
 export function openAgentRow(ss: Spreadsheet, oid: string): number {
-  const tracker = SheetTable.open(ss, SHEET.tracker, [TRACKER.oid]);
+  const tracker = SheetTable.of(ss, WORKBOOK.tracker, [TRACKER.oid]);
   const i = tracker
     .rowIndexes()
     .find((k) => tracker.text(k, TRACKER.oid).toLowerCase() === oid.trim().toLowerCase());

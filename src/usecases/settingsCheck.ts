@@ -10,7 +10,7 @@
  *  - Leadership Drive Folder ID: a folder (not a file), that this account can open;
  *  - CAP Document Template ID: a Google Doc.
  */
-import { PROGRESS_SHEET, SHEET, TRACKER } from '../domain/contract';
+import { COHORT_SETTING_KEYS, PROGRESS_SHEET, SHEET, TRACKER } from '../domain/contract';
 import type { SettingIssue, Settings } from '../domain/settings';
 import { loadCohorts, rosterCohortProblems } from './cohorts';
 import { type Config, readConfig } from '../gas/config';
@@ -89,7 +89,7 @@ export function checkDriveSettings(ss: Spreadsheet, settings: Settings): Setting
     }
   };
   spreadsheetCheck('Progress Report Template ID', settings.progressReportTemplateId, true);
-  spreadsheetCheck('Progress Report ID', settings.progressReportId, false);
+  spreadsheetCheck(COHORT_SETTING_KEYS.progressReportId, settings.progressReportId, false);
 
   const folderId = settings.leadershipDriveFolderId;
   if (usable(folderId)) {
@@ -120,9 +120,9 @@ export function checkDriveSettings(ss: Spreadsheet, settings: Settings): Setting
 
 /** Keys a cohort needs before it can run, that are still blank (a note, not a problem). */
 const NEEDED: readonly [keyof Settings, string][] = [
-  ['cohortName', 'Cohort Name'],
-  ['day1', 'Day 1 Date'],
-  ['g2tLink', 'G2T Link'],
+  ['cohortName', COHORT_SETTING_KEYS.cohort],
+  ['day1', COHORT_SETTING_KEYS.day1Date],
+  ['g2tLink', COHORT_SETTING_KEYS.g2tLink],
   ['licensingTeamEmails', 'Licensing Team Email'],
   ['espManagerEmails', 'ESP Manager Emails'],
   ['pmEmails', 'PM Emails'],

@@ -5,6 +5,7 @@
  * again adds nothing. Returns one line per thing it added, for the TL.
  */
 import {
+  WORKBOOK,
   COHORT_SETTING_KEYS,
   COHORTS,
   COHORTS_HEADERS,
@@ -14,6 +15,7 @@ import {
   SHEET,
   TRACKER,
 } from '../domain/contract';
+
 import { DEFAULT_SCHEDULE, scheduleToRows } from '../domain/schedule';
 import { SETTING_DEFINITIONS } from '../domain/settings';
 import { COLOR, COLOR_RULES, COLUMN_RULES, type ColorRule, type ColumnRule } from '../domain/workbookPlan';
@@ -21,6 +23,8 @@ import { isBlank, keepAsText, PLAIN_TEXT_FORMAT, toText } from '../domain/values
 import { syncAttendanceRoster } from './attendanceRoster';
 import { headerKey, SheetTable, type Sheet, type Spreadsheet } from '../gas/sheetTable';
 import { SHEET_SPECS, type SheetSpec } from '../gas/sheetSpecs';
+
+const SETTINGS = WORKBOOK.settings.headers;
 
 /** `Cohorts` (one row per class), created before Schedule and Settings. */
 const COHORTS_SPEC: SheetSpec = {
@@ -164,13 +168,13 @@ function ensureSheet(
 
 /** Adds every Settings key that is missing, with its default and a note explaining it. */
 function ensureSettingsRows(sheet: Sheet, added: string[]): void {
-  const table = SheetTable.read(sheet, SETTINGS_HEADERS);
-  const keyCol = table.col('Key');
-  const present = new Set(table.rowIndexes().map((i) => headerKey(table.value(i, 'Key'))));
+  const table = SheetTable.read(sheet, WORKBOOK.settings, SETTINGS_HEADERS);
+  const keyCol = table.col(SETTINGS.key);
+  const present = new Set(table.rowIndexes().map((i) => headerKey(table.value(i, SETTINGS.key))));
   const missing = SETTING_DEFINITIONS.filter((d) => !present.has(headerKey(d.key)));
   if (missing.length === 0) return;
   const firstRow = Math.max(sheet.getLastRow(), 1) + 1;
-  for (const def of missing) table.append({ Key: def.key, Value: def.defaultValue });
+  for (const def of missing) table.append({ [SETTINGS.key]: def.key, [SETTINGS.value]: def.defaultValue });
   table.flush();
   sheet.getRange(firstRow, keyCol + 1, missing.length, 1).setNotes(missing.map((d) => [d.description]));
   added.push(`Settings: added ${missing.length} key(s): ${missing.map((d) => d.key).join(', ')}.`);
@@ -189,13 +193,13 @@ function migrateSingleCohort(
   trackerSheet: Sheet,
   added: string[],
 ): void {
-  const cohorts = SheetTable.read(cohortsSheet, [COHORTS.cohort, COHORTS.day1Date]);
+  const cohorts = SheetTable.read(cohortsSheet, WORKBOOK.cohorts, [COHORTS.cohort, COHORTS.day1Date]);
   if (cohorts.rowIndexes().some((i) => !cohorts.isBlankRow(i))) return;
-  const settings = SheetTable.read(settingsSheet, SETTINGS_HEADERS);
-  const rowOf = new Map(settings.rowIndexes().map((i) => [headerKey(settings.value(i, 'Key')), i]));
+  const settings = SheetTable.read(settingsSheet, WORKBOOK.settings, SETTINGS_HEADERS);
+  const rowOf = new Map(settings.rowIndexes().map((i) => [headerKey(settings.value(i, SETTINGS.key)), i]));
   const raw = (key: string) => {
     const i = rowOf.get(headerKey(key));
-    return i === undefined ? '' : settings.value(i, 'Value');
+    return i === undefined ? '' : settings.value(i, SETTINGS.value);
   };
   const name = toText(raw(COHORT_SETTING_KEYS.cohort)).trim();
   const day1 = raw(COHORT_SETTING_KEYS.day1Date);
@@ -210,7 +214,11 @@ function migrateSingleCohort(
   cohorts.flush();
   // The agents already on the roster are this class's: said in their row, so a class added later
   // (a blank Cohort then means the new class) never takes them over.
-  const tracker = SheetTable.read(trackerSheet, [TRACKER.agentName, TRACKER.oid, TRACKER.cohort]);
+  const tracker = SheetTable.read(trackerSheet, WORKBOOK.tracker, [
+    TRACKER.agentName,
+    TRACKER.oid,
+    TRACKER.cohort,
+  ]);
   let stamped = 0;
   for (const i of tracker.rowIndexes()) {
     if (!tracker.text(i, TRACKER.agentName) && !tracker.text(i, TRACKER.oid)) continue;
@@ -219,7 +227,7 @@ function migrateSingleCohort(
     stamped++;
   }
   if (stamped > 0) tracker.flush();
-  const valueCol = settings.col('Value') + 1;
+  const valueCol = settings.col(SETTINGS.value) + 1;
   for (const key of Object.values(COHORT_SETTING_KEYS)) {
     const i = rowOf.get(headerKey(key));
     if (i === undefined) continue;
@@ -238,8 +246,9 @@ function migrateSingleCohort(
 function ensureScheduleRows(sheet: Sheet, added: string[]): void {
   if (sheet.getLastRow() > 1) return;
   const [headers, ...rows] = scheduleToRows(DEFAULT_SCHEDULE);
-  const table = SheetTable.read(sheet);
-  for (const row of rows) table.append(Object.fromEntries(headers.map((h, c) => [String(h), row[c]])));
+  const table = SheetTable.read(sheet, WORKBOOK.schedule);
+  for (const row of rows)
+    table.append(Object.fromEntries(headers.map((h, c) => [table.dynamic(String(h)), row[c]])));
   table.flush();
   added.push(`Schedule: wrote the default ${rows.length}-item certification schedule.`);
 }

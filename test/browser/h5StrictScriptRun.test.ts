@@ -6,10 +6,10 @@
  * including prohibited types inside objects or arrays."
  */
 import type { Browser } from 'playwright-core';
-import type { Bundle } from '../../workspace/workspace';
 import { BUILD_DIR, bundledWorkspace } from '../helpers/bundle';
 import { cohortSettings, writeRoster } from '../helpers/workbook';
 import { launch, serve } from '../../workspace/browserHarness';
+import type { Bundle } from '../../workspace/workspace';
 
 const DAY1_BREAK1 = new Date('2026-12-03T17:00:00Z');
 
@@ -32,6 +32,7 @@ describe('strict google.script.run in Chromium', () => {
   it("a Date in getCohortStatus's result fails the call in the page: the error shows, no table renders", async () => {
     const { ws, bundle } = cohort();
     // The real function, with one Date slipped into a nested row: what a careless change would do.
+    // What the page server runs: the bundle by name (the harness's `Bundle`), one function replaced.
     const dated: Bundle = {
       ...(bundle as Bundle),
       getCohortStatus: (...args: unknown[]) => {

@@ -6,8 +6,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { SHEET, TRACKER } from '../../src/domain/contract';
-import type { Bundle, Workspace } from '../../workspace/workspace';
-import { BUILD_DIR, bundledWorkspace } from '../helpers/bundle';
+import type { Workspace } from '../../workspace/workspace';
+import { BUILD_DIR, bundledWorkspace, type EntryBundle, editEvent } from '../helpers/bundle';
 import { cohortSettings, writeRoster } from '../helpers/workbook';
 import { launch, type Served, serve } from '../../workspace/browserHarness';
 
@@ -25,7 +25,7 @@ afterAll(async () => browser?.close());
 
 interface Setup {
   ws: Workspace;
-  bundle: Bundle;
+  bundle: EntryBundle;
   served: Served;
   page: Page;
   dialogs: string[];
@@ -239,7 +239,7 @@ describe('cohort status in Chromium', () => {
         s.ws.clock.set(denver(hhmm));
         const box = progress.getRange(row, headers.indexOf(item) + 1);
         box.setValue(true);
-        s.bundle.onReportEdit({ range: box, value: 'TRUE' });
+        s.bundle.onReportEdit(editEvent({ range: box, value: 'TRUE' }));
         s.ws.locks.endExecution();
       };
       tick(2, 'Module 1 Reviewed', '13:30'); // agent 0: the day's first tick, not measured

@@ -11,8 +11,8 @@
  *  - A hands check could not be excused: saveAttendance took no excuses, so an HR-approved absence was a miss.
  */
 import { SHEET, TRACKER } from '../../src/domain/contract';
-import type { Bundle, Workspace } from '../../workspace/workspace';
-import { bundledWorkspace } from '../helpers/bundle';
+import type { Workspace } from '../../workspace/workspace';
+import { bundledWorkspace, type EntryBundle } from '../helpers/bundle';
 import { cohortSettings, writeRoster } from '../helpers/workbook';
 
 const at = (iso: string) => new Date(iso);
@@ -39,7 +39,7 @@ interface Saved {
   newlyReturned: string[];
 }
 
-function cohort(agents: number): { ws: Workspace; bundle: Bundle } {
+function cohort(agents: number): { ws: Workspace; bundle: EntryBundle } {
   const { ws, bundle } = bundledWorkspace({ now: DAY0, mailQuota: 1500 });
   bundle.menuSetupWorkbook();
   cohortSettings(ws, { 'MIA Consecutive Misses': 2 });
@@ -55,7 +55,7 @@ const oids = (n: number, but: number[] = []) =>
     .filter((i) => !but.includes(i))
     .map((i) => `OID${1000 + i}`);
 
-function save(ws: Workspace, bundle: Bundle, check: Check, present: string[], excused?: unknown): Saved {
+function save(ws: Workspace, bundle: EntryBundle, check: Check, present: string[], excused?: unknown): Saved {
   ws.clock.set(at(D1[check]));
   return bundle.saveAttendance(check, present, undefined, excused) as Saved;
 }
@@ -256,9 +256,7 @@ describe('excused hands checks (built bundle)', () => {
       [{ oid: 'OID1000', reason: 'HR approved' }],
     );
     expect(JSON.parse(JSON.stringify(saved))).toEqual(saved);
-    const view = bundle.getAttendanceView('all', 'D1 Before Break 1') as {
-      agents: Record<string, unknown>[];
-    };
+    const view = bundle.getAttendanceView('all', 'D1 Before Break 1');
     expect(JSON.parse(JSON.stringify(view))).toEqual(view);
     expect(view.agents[0]).toMatchObject({ state: 'excused', excuseReason: 'HR approved', present: false });
     expect(view.agents[1]).toMatchObject({ state: 'present', excuseReason: '' });

@@ -5,8 +5,8 @@
  * issues), once per blocker text and once per opening, one email per TL per run.
  */
 import { PROGRESS_TRAILING_HEADERS, SHEET, TRACKER } from '../../src/domain/contract';
-import type { Bundle, Workspace } from '../../workspace/workspace';
-import { bundledWorkspace } from '../helpers/bundle';
+import type { Workspace } from '../../workspace/workspace';
+import { bundledWorkspace, type EntryBundle } from '../helpers/bundle';
 import { agentRecord, cohortSettings, setSettings, writeRoster } from '../helpers/workbook';
 
 const BLOCKERS = PROGRESS_TRAILING_HEADERS[0];
@@ -16,7 +16,7 @@ const DAY0 = new Date('2026-12-01T19:00:00Z');
 const d1 = (hhmm: string) =>
   new Date(`2026-12-03T${String(Number(hhmm.slice(0, 2)) + 7).padStart(2, '0')}:${hhmm.slice(3)}:00Z`);
 
-function cohort(agents: number): { ws: Workspace; bundle: Bundle } {
+function cohort(agents: number): { ws: Workspace; bundle: EntryBundle } {
   const { ws, bundle } = bundledWorkspace({ now: DAY0, mailQuota: 1500 });
   bundle.menuSetupWorkbook();
   cohortSettings(ws);
@@ -55,7 +55,7 @@ const blockerMails = (ws: Workspace) => ws.mail.outbox.filter((m) => m.subject.s
 const paymentMails = (ws: Workspace) =>
   ws.mail.outbox.filter((m) => m.subject.startsWith('ESP payment issues'));
 
-function runAt(ws: Workspace, bundle: Bundle, hhmm: string): string {
+function runAt(ws: Workspace, bundle: EntryBundle, hhmm: string): string {
   ws.clock.set(d1(hhmm));
   return String(bundle.capCheck());
 }

@@ -10,8 +10,8 @@
  * the deadline; what does not fit is named for the TL to arrange with HR.
  */
 import { SHEET, TRACKER } from '../../src/domain/contract';
-import type { Bundle, Workspace } from '../../workspace/workspace';
-import { bundledWorkspace } from '../helpers/bundle';
+import type { Workspace } from '../../workspace/workspace';
+import { bundledWorkspace, type EntryBundle } from '../helpers/bundle';
 import { failWritesTo } from './mailFaultKit';
 import { cohortSettings, writeRoster } from '../helpers/workbook';
 
@@ -22,7 +22,7 @@ function cohort(
   agents: number,
   settings: Record<string, string | number | boolean> = {},
   setupAt = denver('2026-11-30', '12:00'),
-): { ws: Workspace; bundle: Bundle; folderId: string } {
+): { ws: Workspace; bundle: EntryBundle; folderId: string } {
   const { ws, bundle } = bundledWorkspace({ now: setupAt, mailQuota: 1500 });
   bundle.menuSetupWorkbook();
   const folder = ws.drive.createFolder('cXp Leadership');

@@ -6,8 +6,8 @@
  */
 import { SHEET, TL_CHECKLIST_SHEET, TRACKER } from '../../src/domain/contract';
 import type { SentMail } from '../../workspace/mail';
-import type { Bundle, Workspace } from '../../workspace/workspace';
-import { bundledWorkspace, type EntryBundle } from '../helpers/bundle';
+import type { Workspace } from '../../workspace/workspace';
+import { bundledWorkspace, editEvent, type EntryBundle } from '../helpers/bundle';
 import { cohortSettings, writeRoster } from '../helpers/workbook';
 
 const at = (iso: string) => new Date(iso);
@@ -152,7 +152,7 @@ describe('the TL end-of-day checklist (built bundle)', () => {
     // TL 0 leads agents 0, 3, 6 (rows 2, 5, 8). Agent 3's row was updated today; agent 6 has a login issue.
     const note = trackerCell(ws, 5, TRACKER.attendanceNote);
     note.setValue('Jo Lead - 12/3/2026 - on time all day');
-    (bundle as Bundle).onTrackerEdit({ range: note, value: 'x', source: ws.tracker });
+    bundle.onTrackerEdit(editEvent({ range: note, value: 'x', source: ws.tracker }));
     trackerCell(ws, 8, TRACKER.loginIssue).setValue('Open');
     trackerCell(ws, 4, TRACKER.loginIssue).setValue('Open'); // agent 2: TL 2's, not shown to TL 0
     ws.session.actAs('tl0@example.com');

@@ -3,8 +3,8 @@
  * Dry Run, quota deferral, CAP exactly once across a weekend, idempotent triggers, transient faults.
  */
 import { SHEET, TRACKER } from '../../src/domain/contract';
-import type { Bundle, Workspace } from '../../workspace/workspace';
-import { bundledWorkspace } from '../helpers/bundle';
+import type { Workspace } from '../../workspace/workspace';
+import { bundledWorkspace, type EntryBundle, editEvent, formSubmitEvent } from '../helpers/bundle';
 import { agentRecord, cohortSettings, setSettings, writeRoster } from '../helpers/workbook';
 
 const XSS = '<img src=x onerror=alert(1)>';
@@ -16,7 +16,7 @@ const DAY1_EVENING = at('2026-12-04T00:10:00Z'); // Thu 12/3 17:10
 function cohort(
   agents: number,
   extra: Record<string, string | number | boolean> = {},
-): { ws: Workspace; bundle: Bundle } {
+): { ws: Workspace; bundle: EntryBundle } {
   const { ws, bundle } = bundledWorkspace({ now: DAY0, mailQuota: 1500 });
   bundle.menuSetupWorkbook();
   cohortSettings(ws, extra);
@@ -88,7 +88,7 @@ describe('nightly sweep (built bundle)', () => {
     // Urgent: a sales inhibitor (Ops, 1 recipient) while the quota is tight.
     const inhibitor = trackerCell(ws, 2, TRACKER.salesInhibitor);
     inhibitor.setValue('Release Needed');
-    bundle.onTrackerEdit({ range: inhibitor, value: 'Release Needed', source: ws.tracker });
+    bundle.onTrackerEdit(editEvent({ range: inhibitor, value: 'Release Needed', source: ws.tracker }));
     expect(ws.mail.outbox.map((m) => m.subject)).toEqual([expect.stringMatching(/^Sales Inhibitor/)]);
     ws.clock.set(DAY1_EVENING);
     bundle.nightlySweep();
@@ -195,11 +195,11 @@ describe('triggers and immediate alerts (built bundle)', () => {
     ]) {
       const cell = trackerCell(ws, 2, header);
       cell.setValue('Complete');
-      bundle.onTrackerEdit({ range: cell, value: 'Complete', source: ws.tracker });
+      bundle.onTrackerEdit(editEvent({ range: cell, value: 'Complete', source: ws.tracker }));
     }
     const note = trackerCell(ws, 2, TRACKER.coachingNote);
     note.setValue('x');
-    bundle.onTrackerEdit({ range: note, value: 'x', source: ws.tracker });
+    bundle.onTrackerEdit(editEvent({ range: note, value: 'x', source: ws.tracker }));
     expect(ws.mail.outbox.map((m) => m.subject)).toEqual([
       'Ready for production: Agent 0 (OID1000) - please transition to production',
     ]);
@@ -210,13 +210,13 @@ describe('triggers and immediate alerts (built bundle)', () => {
   it('matches completion-form submissions to agents and reports the unmatched', () => {
     const { ws, bundle } = cohort(3);
     ws.mail.clearOutbox();
-    bundle.onCompletionFormSubmit({
-      namedValues: { 'Email Address': [agentRecord(1)[TRACKER.personalEmail].toUpperCase()] },
-    });
+    bundle.onCompletionFormSubmit(
+      formSubmitEvent({ 'Email Address': [agentRecord(1)[TRACKER.personalEmail].toUpperCase()] }),
+    );
     expect(trackerCell(ws, 3, TRACKER.completion).getValue()).toBe('Submitted');
-    bundle.onCompletionFormSubmit({
-      namedValues: { 'Email Address': ['stranger@example.org'], OID: ['999'] },
-    });
+    bundle.onCompletionFormSubmit(
+      formSubmitEvent({ 'Email Address': ['stranger@example.org'], OID: ['999'] }),
+    );
     expect(ws.mail.outbox.map((m) => m.subject)).toEqual([expect.stringMatching(/not matched to an agent/)]);
     expect(ws.mail.outbox[0].recipients).toEqual(['licensing@example.com']);
   });

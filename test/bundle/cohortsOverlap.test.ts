@@ -5,9 +5,9 @@
  * closed classes cost nothing.
  */
 import { COHORTS, SHEET, TRACKER } from '../../src/domain/contract';
-import type { Bundle, Workspace } from '../../workspace/workspace';
+import type { Workspace } from '../../workspace/workspace';
 import { DEFAULT_SCHEDULE } from '../../src/domain/schedule';
-import { bundledWorkspace } from '../helpers/bundle';
+import { bundledWorkspace, type EntryBundle, editEvent } from '../helpers/bundle';
 import { agentRecord, cohortSettings, writeRoster } from '../helpers/workbook';
 import { addAgents, addCohort, at, col, DAY0, sheetRows, twoClasses } from '../helpers/cohorts';
 
@@ -139,7 +139,7 @@ describe('immediate alerts of a second class are sent once (built bundle)', () =
       sheet.getRange(row, col(ws, SHEET.tracker, header)).setValue('Complete');
     ws.mail.clearOutbox();
     const range = sheet.getRange(row, col(ws, SHEET.tracker, TRACKER.rtsStatus));
-    bundle.onTrackerEdit({ range, value: 'Complete', source: ws.tracker });
+    bundle.onTrackerEdit(editEvent({ range, value: 'Complete', source: ws.tracker }));
     const ready = () => ws.mail.outbox.filter((m) => /ready for production/i.test(m.subject));
     expect(ready()).toHaveLength(1);
     expect(ready()[0].htmlBody ?? '').toContain('Bea 0');
@@ -153,7 +153,7 @@ describe('closed cohorts cost nothing (built bundle)', () => {
   const DAY1_EVENING = at('2026-12-04T00:10:00Z'); // Thu 12/3 17:10: Day 1 of the three open classes
 
   /** Three Active classes (2 agents each, with reports) plus `closed` classes of past years (20 agents each). */
-  function tracker(closed: number): { ws: Workspace; bundle: Bundle } {
+  function tracker(closed: number): { ws: Workspace; bundle: EntryBundle } {
     const { ws, bundle } = bundledWorkspace({ now: DAY0, mailQuota: 1500 });
     bundle.menuSetupWorkbook();
     cohortSettings(ws);

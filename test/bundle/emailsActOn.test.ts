@@ -4,10 +4,11 @@
  * needs action tonight (nothing about complete agents), long lists are capped with "and N more", every
  * body stays under 100 KB, and a TL with nothing to act on gets no email.
  */
+import { type EntryBundle, editEvent } from '../helpers/bundle';
 import { SHEET, TRACKER } from '../../src/domain/contract';
 import { MAX_LIST_ROWS } from '../../src/domain/emails';
 import type { SentMail } from '../../workspace/mail';
-import type { Bundle, Workspace } from '../../workspace/workspace';
+import type { Workspace } from '../../workspace/workspace';
 import { agentRecord } from '../helpers/workbook';
 import { at, cohort, DAY1_EVENING, trackerCell } from './mailFaultKit';
 
@@ -33,7 +34,7 @@ function oneTl(ws: Workspace, agents: number): void {
 }
 
 /** Agents tick every box of their report row (as the report's edit trigger sees it). */
-function tickAll(ws: Workspace, bundle: Bundle, agentIndexes: readonly number[]): void {
+function tickAll(ws: Workspace, bundle: EntryBundle, agentIndexes: readonly number[]): void {
   const settings = ws.tracker.sheet(SHEET.settings).getDataRange().getValues();
   const id = String(settings.find((r) => r[0] === 'Progress Report ID')?.[1] ?? '');
   const sheet = ws.spreadsheets.fake(id).sheet('Progress');
@@ -43,7 +44,7 @@ function tickAll(ws: Workspace, bundle: Bundle, agentIndexes: readonly number[])
     for (const item of items) {
       const range = sheet.getRange(i + 2, headers.indexOf(item) + 1);
       range.setValue(true);
-      bundle.onReportEdit({ range, value: 'TRUE' });
+      bundle.onReportEdit(editEvent({ range, value: 'TRUE' }));
     }
   }
 }
@@ -114,7 +115,7 @@ describe('emails people act on (built bundle)', () => {
     // The TL of Agent 0 has written in the agent's row today (onTrackerEdit stamps Last Updated).
     const note = trackerCell(ws, 2, TRACKER.attendanceNote);
     note.setValue('Jo Lead - 12/3/2026 - called, no answer');
-    bundle.onTrackerEdit({ range: note, value: 'x', source: ws.tracker });
+    bundle.onTrackerEdit(editEvent({ range: note, value: 'x', source: ws.tracker }));
     ws.mail.clearOutbox();
     bundle.nightlySweep();
     const { url, gid } = trackerPlace(ws);
@@ -140,7 +141,7 @@ describe('emails people act on (built bundle)', () => {
     ws.mail.clearOutbox();
     const inhibitor = trackerCell(ws, 3, TRACKER.salesInhibitor);
     inhibitor.setValue('Release Needed');
-    bundle.onTrackerEdit({ range: inhibitor, value: 'Release Needed', source: ws.tracker });
+    bundle.onTrackerEdit(editEvent({ range: inhibitor, value: 'Release Needed', source: ws.tracker }));
     const { url, gid } = trackerPlace(ws);
     const [alert] = ws.mail.outbox;
     expect(alert.subject).toBe(

@@ -6,7 +6,8 @@
  */
 import { COMPLETION_LOG, SHEET, TRACKER } from '../../src/domain/contract';
 import type { SentMail } from '../../workspace/mail';
-import type { Bundle, Workspace } from '../../workspace/workspace';
+import type { Workspace } from '../../workspace/workspace';
+import { editEvent, type EntryBundle, formSubmitEvent } from '../helpers/bundle';
 import { at, cohort, DAY1_EVENING, trackerCell } from './mailFaultKit';
 
 const summaries = (ws: Workspace): SentMail[] =>
@@ -21,7 +22,7 @@ function reportSheet(ws: Workspace) {
 }
 
 /** Agents tick every box of their report row, one at a time, as the report's edit trigger sees it. */
-function tickAll(ws: Workspace, bundle: Bundle, agentIndexes: readonly number[]): void {
+function tickAll(ws: Workspace, bundle: EntryBundle, agentIndexes: readonly number[]): void {
   const sheet = reportSheet(ws);
   const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
   const items = headers.filter((h) => !['Agent Name', 'OID', 'Blockers', 'Last Self-Report'].includes(h));
@@ -29,30 +30,30 @@ function tickAll(ws: Workspace, bundle: Bundle, agentIndexes: readonly number[])
     for (const item of items) {
       const range = sheet.getRange(i + 2, headers.indexOf(item) + 1);
       range.setValue(true);
-      bundle.onReportEdit({ range, value: 'TRUE' });
+      bundle.onReportEdit(editEvent({ range, value: 'TRUE' }));
     }
   }
 }
 
 let responses = 0;
 /** A response-sheet form event, as Google sends it (each response has its own Timestamp). */
-function submitForm(bundle: Bundle, email: string): void {
+function submitForm(bundle: EntryBundle, email: string): void {
   responses++;
-  bundle.onCompletionFormSubmit({
-    namedValues: {
+  bundle.onCompletionFormSubmit(
+    formSubmitEvent({
       Timestamp: [`12/3/2026 13:00:${responses}`],
       'Email Address': [email],
       Comments: ['13 checks'],
-    },
-  });
+    }),
+  );
 }
 
 /** Sets the four statuses a TL keeps (AHIP/Aetna is the sync's) to Complete, one edit each. */
-function tlCompletes(ws: Workspace, bundle: Bundle, row: number, headers: readonly string[]): void {
+function tlCompletes(ws: Workspace, bundle: EntryBundle, row: number, headers: readonly string[]): void {
   for (const h of headers) {
     const cell = trackerCell(ws, row, h);
     cell.setValue('Complete');
-    bundle.onTrackerEdit({ range: cell, value: 'Complete', source: ws.tracker });
+    bundle.onTrackerEdit(editEvent({ range: cell, value: 'Complete', source: ws.tracker }));
   }
 }
 

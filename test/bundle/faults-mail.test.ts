@@ -4,8 +4,9 @@
  * with the fault — and counts, for the faulty run: alerts expected, delivered, duplicated, lost; plus the
  * records (CAP Level, Coaching Log, Alert Log) that must not be lost either. Every row: 0 lost, 0 duplicated.
  */
+import type { EntryBundle } from '../helpers/bundle';
 import { SHEET, TRACKER } from '../../src/domain/contract';
-import type { Bundle, Workspace } from '../../workspace/workspace';
+import type { Workspace } from '../../workspace/workspace';
 import {
   at,
   capLevels,
@@ -20,7 +21,7 @@ import {
 } from './mailFaultKit';
 
 /** Four agents: 0 complete (proof submitted), 1 exempt, 2 and 3 due a Final CAP at the window end. */
-function capCohort(): { ws: Workspace; bundle: Bundle } {
+function capCohort(): { ws: Workspace; bundle: EntryBundle } {
   const { ws, bundle } = cohort(4);
   trackerCell(ws, 3, TRACKER.exemption).setValue('N-Number late');
   trackerCell(ws, 2, TRACKER.completion).setValue('Submitted');

@@ -10,8 +10,8 @@
  * Problems reach the licensing team in ONE email per day (deduped in the Alert Log).
  */
 import { SHEET, TRACKER } from '../../src/domain/contract';
-import type { Bundle, Workspace } from '../../workspace/workspace';
-import { bundledWorkspace } from '../helpers/bundle';
+import type { Workspace } from '../../workspace/workspace';
+import { bundledWorkspace, type EntryBundle, editEvent } from '../helpers/bundle';
 import { cohortSettings, setSettings, writeRoster } from '../helpers/workbook';
 
 const at = (iso: string) => new Date(iso);
@@ -30,7 +30,7 @@ const matrix: MatrixRow[] = [];
 function cohort(
   extra: Record<string, string | number | boolean> = {},
   agents = 4,
-): { ws: Workspace; bundle: Bundle } {
+): { ws: Workspace; bundle: EntryBundle } {
   const { ws, bundle } = bundledWorkspace({ now: DAY0, mailQuota: 1500 });
   bundle.menuSetupWorkbook();
   cohortSettings(ws);
@@ -161,7 +161,7 @@ describe('fault matrix: Settings (built bundle)', () => {
     ws.clock.set(DAY1_10AM);
     const cell = trackerCell(ws, 2, TRACKER.salesInhibitor);
     cell.setValue('Release Needed');
-    bundle.onTrackerEdit({ range: cell, value: 'Release Needed', source: ws.tracker });
+    bundle.onTrackerEdit(editEvent({ range: cell, value: 'Release Needed', source: ws.tracker }));
     const inhibitor = ws.mail.outbox.filter((m) => m.subject.startsWith('Sales Inhibitor'));
     expect(inhibitor.map((m) => m.recipients)).toEqual([['ops@example.com']]);
     const alert = settingsEmails(ws);
@@ -188,7 +188,7 @@ describe('fault matrix: Settings (built bundle)', () => {
     ]) {
       const cell = trackerCell(ws, 2, header);
       cell.setValue('Complete');
-      bundle.onTrackerEdit({ range: cell, value: 'Complete', source: ws.tracker });
+      bundle.onTrackerEdit(editEvent({ range: cell, value: 'Complete', source: ws.tracker }));
     }
     const ready = ws.mail.outbox.filter((m) => m.subject.startsWith('Ready for production'));
     expect(ready.map((m) => m.recipients)).toEqual([['pm@example.com']]);

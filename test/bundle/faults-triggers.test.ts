@@ -6,8 +6,8 @@
  * Before: the trigger threw "Another ESP Licensing task is running…" and the event was gone for good.
  */
 import { SHEET, TRACKER } from '../../src/domain/contract';
-import type { Bundle, Workspace } from '../../workspace/workspace';
-import { bundledWorkspace } from '../helpers/bundle';
+import type { Workspace } from '../../workspace/workspace';
+import { bundledWorkspace, type EntryBundle } from '../helpers/bundle';
 import { cohortSettings, setSettings, writeRoster } from '../helpers/workbook';
 
 const DAY0 = new Date('2026-12-01T19:00:00Z'); // Tue 12/1 noon, Denver
@@ -21,7 +21,7 @@ interface Row {
   failures: number;
 }
 
-function cohort(): { ws: Workspace; bundle: Bundle } {
+function cohort(): { ws: Workspace; bundle: EntryBundle } {
   const { ws, bundle } = bundledWorkspace({ now: DAY0, mailQuota: 1500 });
   bundle.menuSetupWorkbook();
   cohortSettings(ws);
@@ -41,7 +41,7 @@ function value(ws: Workspace, row: number, header: string): unknown {
 }
 
 /** The runs after the lock is free: the hourly capCheck, then (later) the nightly sweep. */
-function laterRuns(ws: Workspace, bundle: Bundle): void {
+function laterRuns(ws: Workspace, bundle: EntryBundle): void {
   const byHandler = (h: string) => ws.script.list().find((r) => r.handler === h)!;
   ws.clock.set(new Date(ws.clock.nowMs() + 60 * 60_000));
   ws.runTrigger(bundle, byHandler('capCheck'));

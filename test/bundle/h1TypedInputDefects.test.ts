@@ -4,14 +4,14 @@
  * the built bundle, and proves what a TL now sees.
  */
 import { SHEET, TRACKER } from '../../src/domain/contract';
-import type { Bundle, Workspace } from '../../workspace/workspace';
-import { bundledWorkspace } from '../helpers/bundle';
+import type { Workspace } from '../../workspace/workspace';
+import { bundledWorkspace, type EntryBundle } from '../helpers/bundle';
 import { cohortSettings, writeRoster } from '../helpers/workbook';
 
 const DAY0 = new Date('2026-12-01T19:00:00Z'); // Tue 12/1 noon Denver
 const DAY1_EVENING = new Date('2026-12-04T00:10:00Z'); // Thu 12/3 17:10 Denver
 
-function cohort(agents: number, report = true): { ws: Workspace; bundle: Bundle } {
+function cohort(agents: number, report = true): { ws: Workspace; bundle: EntryBundle } {
   const { ws, bundle } = bundledWorkspace({ now: DAY0, mailQuota: 1500 });
   bundle.menuSetupWorkbook();
   cohortSettings(ws);

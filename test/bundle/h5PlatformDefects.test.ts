@@ -6,15 +6,15 @@
 import { SHEET, TRACKER } from '../../src/domain/contract';
 import { scriptRun } from '../../workspace/html';
 import { GOOGLE_TRANSIENT } from '../../workspace/meter';
-import type { Bundle, Workspace } from '../../workspace/workspace';
-import { bundledWorkspace } from '../helpers/bundle';
+import type { Workspace } from '../../workspace/workspace';
+import { bundledWorkspace, type EntryBundle } from '../helpers/bundle';
 import { cohortSettings, writeRoster } from '../helpers/workbook';
 
 const DAY0 = new Date('2026-12-01T19:00:00Z'); // Tue 12/1 noon Denver
 const DAY1_EVENING = new Date('2026-12-04T00:10:00Z'); // Thu 12/3 17:10
 const DAY4_NOON = new Date('2026-12-08T19:05:00Z'); // window over
 
-function cohort(agents: number): { ws: Workspace; bundle: Bundle; folderId: string } {
+function cohort(agents: number): { ws: Workspace; bundle: EntryBundle; folderId: string } {
   const { ws, bundle } = bundledWorkspace({ now: DAY0, mailQuota: 1500 });
   bundle.menuSetupWorkbook();
   const folder = ws.drive.createFolder('cXp Leadership');
@@ -190,7 +190,7 @@ describe('menu actions run from a trigger or the script editor (built bundle)', 
 });
 
 describe('google.script.run functions check their arguments (built bundle, strict transport)', () => {
-  const run = (ws: Workspace, bundle: Bundle, name: string, args: unknown[]) =>
+  const run = (ws: Workspace, bundle: EntryBundle, name: string, args: unknown[]) =>
     ws.ui.inContext('sidebar', () => scriptRun(bundle, name, args));
 
   it.each([

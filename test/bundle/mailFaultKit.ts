@@ -5,8 +5,8 @@
 import { SHEET, TRACKER } from '../../src/domain/contract';
 import { FakeRange } from '../../workspace/spreadsheet/range';
 import type { SentMail } from '../../workspace/mail';
-import type { Bundle, Workspace } from '../../workspace/workspace';
-import { bundledWorkspace } from '../helpers/bundle';
+import type { Workspace } from '../../workspace/workspace';
+import { bundledWorkspace, type EntryBundle } from '../helpers/bundle';
 import { cohortSettings, writeRoster } from '../helpers/workbook';
 
 export const at = (iso: string) => new Date(iso);
@@ -17,7 +17,7 @@ export const DAY1_EVENING = at('2026-12-04T00:10:00Z');
 /** Tue 12/8 12:00 Denver: Day 4 midday, the end of the 3.5-day window. */
 export const WINDOW_END = at('2026-12-08T19:00:00Z');
 
-export function cohort(agents: number, quota = 1500): { ws: Workspace; bundle: Bundle } {
+export function cohort(agents: number, quota = 1500): { ws: Workspace; bundle: EntryBundle } {
   const { ws, bundle } = bundledWorkspace({ now: SETUP_TIME, mailQuota: quota });
   bundle.menuSetupWorkbook();
   cohortSettings(ws);

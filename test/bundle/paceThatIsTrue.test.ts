@@ -7,8 +7,8 @@
  * sheet, and the cohort status screen reads it back.
  */
 import { SHEET, TRACKER } from '../../src/domain/contract';
-import type { Bundle, Workspace } from '../../workspace/workspace';
-import { bundledWorkspace } from '../helpers/bundle';
+import type { Workspace } from '../../workspace/workspace';
+import { bundledWorkspace, type EntryBundle, editEvent } from '../helpers/bundle';
 import { cohortSettings, writeRoster } from '../helpers/workbook';
 
 /** Denver local time (MST, UTC-7 in December). Day 1 Thu 12/3, Day 2 Fri 12/4, Day 3 Mon 12/7. */
@@ -16,7 +16,7 @@ const denver = (ymd: string, hhmm: string) => new Date(`${ymd}T${hhmm}:00-07:00`
 const THU = '2026-12-03';
 const MON = '2026-12-07';
 
-function cohort(agents: number): { ws: Workspace; bundle: Bundle } {
+function cohort(agents: number): { ws: Workspace; bundle: EntryBundle } {
   const { ws, bundle } = bundledWorkspace({ now: denver('2026-12-01', '12:00'), mailQuota: 1500 });
   bundle.menuSetupWorkbook();
   cohortSettings(ws);
@@ -38,7 +38,7 @@ function progress(ws: Workspace) {
 }
 
 /** The agent ticks `items` one cell at a time at `at` (the report's installable edit trigger fires). */
-function tickAt(ws: Workspace, bundle: Bundle, oid: string, item: string, at: Date): void {
+function tickAt(ws: Workspace, bundle: EntryBundle, oid: string, item: string, at: Date): void {
   const { rowOf, colOf } = progress(ws);
   ws.clock.set(at);
   const fired = ws.userEdit(
@@ -56,7 +56,7 @@ function tickAt(ws: Workspace, bundle: Bundle, oid: string, item: string, at: Da
 /** The agent pastes `count` ticked boxes in one edit (one trigger event for the whole block). */
 function pasteTicks(
   ws: Workspace,
-  bundle: Bundle,
+  bundle: EntryBundle,
   oid: string,
   first: string,
   count: number,
@@ -66,7 +66,7 @@ function pasteTicks(
   ws.clock.set(at);
   const range = sheet.getRange(rowOf(oid), colOf(first), 1, count);
   range.setValues([Array.from({ length: count }, () => true)]);
-  bundle.onReportEdit({ range, value: 'TRUE' });
+  bundle.onReportEdit(editEvent({ range, value: 'TRUE' }));
   ws.locks.endExecution();
 }
 

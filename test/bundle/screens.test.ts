@@ -1,13 +1,13 @@
 /** Issue 6 through the built bundle: the dashboard and its chart after a sweep, and CAP documents. */
 import { CAP_FIELDS } from '../../src/domain/capDocument';
 import { SHEET, TRACKER } from '../../src/domain/contract';
-import type { Bundle, Workspace } from '../../workspace/workspace';
-import { bundledWorkspace } from '../helpers/bundle';
+import type { Workspace } from '../../workspace/workspace';
+import { bundledWorkspace, type EntryBundle } from '../helpers/bundle';
 import { cohortSettings, writeRoster } from '../helpers/workbook';
 
 const DAY0 = new Date('2026-12-01T19:00:00Z');
 
-function cohort(agents: number): { ws: Workspace; bundle: Bundle; folderId: string } {
+function cohort(agents: number): { ws: Workspace; bundle: EntryBundle; folderId: string } {
   const { ws, bundle } = bundledWorkspace({ now: DAY0, mailQuota: 1500 });
   bundle.menuSetupWorkbook();
   const folder = ws.drive.createFolder('cXp Leadership');

@@ -4,15 +4,15 @@
  * triggers Google would fire. Each test names the defect it proves fixed.
  */
 import { SHEET, TRACKER } from '../../src/domain/contract';
-import type { Bundle, Workspace } from '../../workspace/workspace';
-import { bundledWorkspace } from '../helpers/bundle';
+import type { Workspace } from '../../workspace/workspace';
+import { bundledWorkspace, type EntryBundle } from '../helpers/bundle';
 import { cohortSettings, setSettings, writeRoster } from '../helpers/workbook';
 
 const DAY0 = new Date('2026-12-01T19:00:00Z'); // Tue 12/1 noon, Denver
 const TL1 = 'lead@example.com';
 const TL2 = 'tl2@example.com';
 
-function cohort(agents = 3): { ws: Workspace; bundle: Bundle } {
+function cohort(agents = 3): { ws: Workspace; bundle: EntryBundle } {
   const { ws, bundle } = bundledWorkspace({ now: DAY0, mailQuota: 1500, user: TL1 });
   // The second TL opens the tracker, so it is shared with them (the Sheets API checks Drive access).
   ws.tracker.addEditor(TL2);

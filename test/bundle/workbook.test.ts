@@ -1,8 +1,7 @@
 import { SHEET, TRACKER, TRACKER_HEADERS } from '../../src/domain/contract';
 import { MENU_TITLE } from '../../src/gas/menu';
-import { bundledWorkspace } from '../helpers/bundle';
+import { bundledWorkspace, type EntryBundle, editEvent } from '../helpers/bundle';
 import { DAY1_9AM, writeRoster } from '../helpers/workbook';
-import type { Bundle } from '../../workspace/workspace';
 
 describe('set-up and validation through the built bundle', () => {
   it('onOpen adds the ESP Licensing menu', () => {
@@ -39,7 +38,7 @@ describe('set-up and validation through the built bundle', () => {
     const range = sheet.getRange(3, shuffled.indexOf(TRACKER.coachingNote) + 1);
     range.setValue('Sam - 2/30/2026 - late');
     // The workspace's own event shape (a fake spreadsheet as source), as ws.userEdit passes it.
-    (bundle as Bundle).onEdit({ range, value: 'Sam - 2/30/2026 - late', source: ws.tracker });
+    (bundle as EntryBundle).onEdit(editEvent({ range, value: 'Sam - 2/30/2026 - late', source: ws.tracker }));
     expect(range.getNote()).toMatch(/not a real calendar date/);
     expect(range.getValue()).toBe('Sam - 2/30/2026 - late');
     expect(sheet.getRange(2, 2).getValue()).toBe('Early');

@@ -76,6 +76,26 @@ export type EntryPoints = {
  */
 export type EntryBundle = EntryPoints & Bundle;
 
+/**
+ * The fields of an edit event that the edit handlers read (`range`, `value`, `source`): what a test fires
+ * at `onTrackerEdit` / `onReportEdit` directly. Google's event carries more (authMode, triggerUid, user,
+ * oldValue), which no handler reads; `ws.userEdit` builds the whole event when a test needs it.
+ */
+export function editEvent(fields: {
+  range: GoogleAppsScript.Spreadsheet.Range;
+  value: string;
+  source?: GoogleAppsScript.Spreadsheet.Spreadsheet;
+}): GoogleAppsScript.Events.SheetsOnEdit {
+  return fields as GoogleAppsScript.Events.SheetsOnEdit;
+}
+
+/** A Sheets form-submit event with only `namedValues`, the field `onCompletionFormSubmit` reads. */
+export function formSubmitEvent(
+  namedValues: Record<string, string[]>,
+): GoogleAppsScript.Events.SheetsOnFormSubmit {
+  return { namedValues } as GoogleAppsScript.Events.SheetsOnFormSubmit;
+}
+
 export function bundledWorkspace(options: WorkspaceOptions = {}): { ws: Workspace; bundle: EntryBundle } {
   builtSource();
   const ws = new Workspace({ htmlDir: BUILD_DIR, ...options });

@@ -4,8 +4,8 @@
  * 12/3, Day 4 Tue 12/8 (window ends 12:00). Class B ("Dec 7 Class"): Day 1 Mon 12/7 (A's Day 3).
  */
 import { COHORTS, SHEET, TRACKER } from '../../src/domain/contract';
-import type { Bundle, Workspace } from '../../workspace/workspace';
-import { bundledWorkspace } from './bundle';
+import type { Workspace } from '../../workspace/workspace';
+import { bundledWorkspace, type EntryBundle } from './bundle';
 import { agentRecord, cohortSettings, writeRoster } from './workbook';
 
 export const at = (iso: string) => new Date(iso);
@@ -42,7 +42,7 @@ export function addCohort(ws: Workspace, name: string, day1: string): void {
 }
 
 /** Class A (moved from Settings by set-up, 6 agents) and class B (6 agents, named in their rows), with reports. */
-export function twoClasses(): { ws: Workspace; bundle: Bundle } {
+export function twoClasses(): { ws: Workspace; bundle: EntryBundle } {
   const { ws, bundle } = bundledWorkspace({ now: DAY0, mailQuota: 1500 });
   bundle.menuSetupWorkbook();
   cohortSettings(ws);

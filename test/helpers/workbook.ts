@@ -31,11 +31,18 @@ export function writeRoster(ws: Workspace, count: number, from = 0): void {
   const needed = sheet.getLastRow() + rows.length - sheet.getMaxRows();
   if (needed > 0) sheet.insertRowsAfter(sheet.getMaxRows(), needed);
   if (rows.length) sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, headers.length).setValues(rows);
-  // TLs work in the tracker, so it is shared with each of them (a TL at the keyboard is an editor).
+  // TLs work in the tracker: the licensing team shared it with each of them before the script ran (so
+  // in Drive's model directly: no script call metered, no share notification of the script's).
   const tlCol = headers.indexOf('TL Email');
-  const tls = new Set(rows.map((r) => String(r[tlCol] ?? '')).filter((e) => e !== ''));
-  const editors = new Set(ws.tracker.getEditors().map((u) => u.getEmail().toLowerCase()));
-  for (const tl of tls) if (!editors.has(tl.toLowerCase())) ws.tracker.addEditor(tl);
+  const file = ws.store.get(ws.tracker.getId());
+  const editors = new Set(file.editors.map((e) => e.toLowerCase()));
+  for (const row of rows) {
+    const tl = String(row[tlCol] ?? '');
+    if (tl && !editors.has(tl.toLowerCase())) {
+      file.editors.push(tl);
+      editors.add(tl.toLowerCase());
+    }
+  }
 }
 
 /** A workspace whose globals are installed, set up once, with `agents` on the roster. */

@@ -1,4 +1,4 @@
-import { SHEET, TRACKER } from '../../src/domain/contract';
+import { SHEET, TRACKER, type TrackerHeader } from '../../src/domain/contract';
 import { COLOR } from '../../src/domain/workbookPlan';
 import {
   NNUMBER_FLAG_PREFIX,
@@ -10,13 +10,13 @@ import { SheetTable } from '../../src/gas/sheetTable';
 import type { Workspace } from '../../workspace/workspace';
 import { setUpWorkspace } from '../helpers/workbook';
 
-function cell(ws: Workspace, row: number, header: string) {
+function cell(ws: Workspace, row: number, header: TrackerHeader) {
   const table = SheetTable.open(ws.tracker, SHEET.tracker);
   return ws.tracker.sheet(SHEET.tracker).getRange(row, table.col(header) + 1);
 }
 
 /** Types a value as a TL would, then runs the simple-trigger validation on that cell. */
-function type(ws: Workspace, row: number, header: string, text: string) {
+function type(ws: Workspace, row: number, header: TrackerHeader, text: string) {
   const range = cell(ws, row, header);
   range.setValue(text);
   validateEditedRange(range);
