@@ -22,11 +22,12 @@ import {
   weekdayOf,
   type Zone,
 } from './timeZone';
-import { readResourceLink } from './resources';
+import { readResourceLink, type ResourceSettings } from './resources';
 import { isBlank, isDate, isValidEmail, parseBool, splitEmails, toText } from './values';
 import { type CalendarConfig, type DayTimes, DEFAULT_DAY_TIMES, validateDay } from './workingClock';
 
-export interface Settings {
+/** RULES R24 — the resource links ('' = not shown) are the `ResourceSettings` fields, checked by readResourceLink. */
+export interface Settings extends ResourceSettings {
   cohortName: string;
   /** `YYYY-MM-DD`, or null while not set. */
   day1: string | null;
@@ -59,15 +60,6 @@ export interface Settings {
   timeZone: string;
   calendarEvents: boolean;
   capDocumentTemplateId: string;
-  // RULES R24 — resource links ('' = not shown; checked by readResourceLink in resources.ts).
-  ahipGuideUrl: string;
-  aetnaGuideUrl: string;
-  techIssuesGuideUrl: string;
-  carrierCertFormUrl: string;
-  tbtFormUrl: string;
-  callCertFormUrl: string;
-  equipmentFormUrl: string;
-  rtsFormUrl: string;
   /** Keys this version does not know, with their raw cell values (kept so nothing a TL adds is lost). */
   extra: Record<string, unknown>;
 }

@@ -65,8 +65,12 @@ export function ensureExamAttemptsSheet(ss: Spreadsheet): string[] {
 }
 
 function finishExamSheet(sheet: Sheet, headers: HeaderIndex, added: string[]): void {
-  const name = EXAM_ATTEMPTS_SPEC.name;
   ensurePlainTextColumns(sheet, headers, EXAM_TEXT_COLUMNS, added);
+  ensureSheetRules(EXAM_ATTEMPTS_SPEC.name, sheet, headers, added);
+}
+
+/** The dropdowns and colour rules the workbook plan gives one sheet (each added once, named in `added`). */
+function ensureSheetRules(name: string, sheet: Sheet, headers: HeaderIndex, added: string[]): void {
   ensureColumnRules(
     sheet,
     headers,
@@ -94,20 +98,7 @@ export function setupWorkbook(ss: Spreadsheet): string[] {
   );
   ensureScheduleRows(sheets.get(SHEET.schedule)!.sheet, added);
   ensureDashboardTitle(sheets.get(SHEET.dashboard)!.sheet, added);
-  for (const [name, { sheet, headers }] of sheets) {
-    ensureColumnRules(
-      sheet,
-      headers,
-      COLUMN_RULES.filter((r) => r.sheet === name),
-      added,
-    );
-    ensureColorRules(
-      sheet,
-      headers,
-      COLOR_RULES.filter((r) => r.sheet === name),
-      added,
-    );
-  }
+  for (const [name, { sheet, headers }] of sheets) ensureSheetRules(name, sheet, headers, added);
   const tracker = sheets.get(SHEET.tracker);
   if (tracker) ensurePlainTextColumns(tracker.sheet, tracker.headers, TEXT_COLUMNS, added);
   const exams = sheets.get(EXAM_ATTEMPTS_SPEC.name);
