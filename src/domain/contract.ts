@@ -452,3 +452,7 @@ export const EXAM_ATTEMPTS_SHEET = defineSheet('AHIP Exam Attempts', {
 /** An exam attempt's `Result` (RULES R20). */
 export const EXAM_RESULTS = ['Pass', 'Fail'] as const;
 export type ExamResult = (typeof EXAM_RESULTS)[number];
+
+export type TlChecklistHeader = HeaderOf<typeof TL_CHECKLIST_SHEET>;
+export type CompletionLogHeader = HeaderOf<typeof COMPLETION_LOG>;
+export type ExamAttemptsHeader = HeaderOf<typeof EXAM_ATTEMPTS_SHEET>;

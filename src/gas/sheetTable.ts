@@ -8,7 +8,7 @@
  * A table is typed by its sheet's contract (`SheetTable.of(ss, WORKBOOK.tracker)`): its methods accept
  * only that sheet's headers, so a misspelt header, or another sheet's, does not compile (RULES R2).
  */
-import type { AnySheet, HeaderOf, WORKBOOK } from '../domain/contract';
+import { type AnySheet, type HeaderOf, WORKBOOK } from '../domain/contract';
 import { cellInput } from '../domain/values';
 import { withRetry } from './retry';
 
@@ -70,8 +70,11 @@ type WorkbookSheet = (typeof WORKBOOK)[keyof typeof WORKBOOK];
 /** The workbook sheet declared under the name `N`. */
 export type SheetNamed<N extends WorkbookSheet['name']> = Extract<WorkbookSheet, { name: N }>;
 
-/** `H`: the headers this table's methods accept (its sheet's contract); `string` only for untyped reads. */
-export class SheetTable<H extends string = string> {
+/**
+ * `H`: the headers this table's methods accept — its sheet's contract. There is no untyped table: every
+ * read names the sheet's contract, so a misspelt header or another sheet's header does not compile.
+ */
+export class SheetTable<H extends string = never> {
   private readonly index = new Map<string, number>();
   private readonly dirty = new Map<number, Set<number>>();
   private readonly appended: Cell[][] = [];
@@ -102,20 +105,12 @@ export class SheetTable<H extends string = string> {
   /**
    * Reads the whole table in one call, typed by the sheet's contract (the sheet itself may carry another
    * name, e.g. a renamed Progress sheet). `required` headers must exist or a ContractError names them.
-   * Without a contract (the untyped form): a table over any header text.
    */
   static read<C extends AnySheet>(
     sheet: Sheet,
-    contract: C,
-    required?: readonly HeaderOf<C>[],
-  ): SheetTable<HeaderOf<C>>;
-  static read(sheet: Sheet, required?: readonly string[]): SheetTable;
-  static read(
-    sheet: Sheet,
-    contractOrRequired: AnySheet | readonly string[] = [],
-    requiredHeaders: readonly string[] = [],
-  ): SheetTable {
-    const required = isSheet(contractOrRequired) ? requiredHeaders : contractOrRequired;
+    _contract: C,
+    required: readonly HeaderOf<C>[] = [],
+  ): SheetTable<HeaderOf<C>> {
     const lastRow = sheet.getLastRow();
     const lastCol = sheet.getLastColumn();
     // Reads are retried on transient service errors (Apps Script's "Service error: Spreadsheets").
@@ -134,7 +129,8 @@ export class SheetTable<H extends string = string> {
     name: N,
     required: readonly HeaderOf<SheetNamed<N>>[] = [],
   ): SheetTable<HeaderOf<SheetNamed<N>>> {
-    return SheetTable.read(requireSheet(ss, name), required) as SheetTable<HeaderOf<SheetNamed<N>>>;
+    const contract = Object.values(WORKBOOK).find((c) => c.name === name) as SheetNamed<N>;
+    return SheetTable.read(requireSheet(ss, name), contract, required);
   }
 
   get name(): string {
@@ -291,10 +287,6 @@ export class SheetTable<H extends string = string> {
     for (const cols of this.dirty.values()) n += cols.size;
     return n;
   }
-}
-
-function isSheet(value: AnySheet | readonly string[]): value is AnySheet {
-  return !Array.isArray(value);
 }
 
 function sameCell(a: Cell | undefined, b: Cell): boolean {

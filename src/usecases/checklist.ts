@@ -20,6 +20,7 @@ import {
   STATUS_VALUES,
   TL_CHECKLIST_SHEET,
   TRACKER,
+  type TlChecklistHeader,
   type TrackerHeader,
 } from '../domain/contract';
 import { formLinks, FORM_LABELS, guideLinks, type ResourceLink } from '../domain/resources';
@@ -105,12 +106,12 @@ function myAgents(ss: Spreadsheet, zone: Zone, user: string): Mine {
 }
 
 /** The `TL Checklist` rows (none while the sheet does not exist): one batched read. */
-function checklistTable(ss: Spreadsheet): SheetTable | null {
+function checklistTable(ss: Spreadsheet): SheetTable<TlChecklistHeader> | null {
   const sheet = ss.getSheetByName(TL_CHECKLIST_SHEET.name);
-  return sheet ? SheetTable.read(sheet, [H.date, H.tlEmail]) : null;
+  return sheet ? SheetTable.read(sheet, TL_CHECKLIST_SHEET, [H.date, H.tlEmail]) : null;
 }
 
-function stampOf(table: SheetTable, i: number, zone: Zone): ChecklistStamp {
+function stampOf(table: SheetTable<TlChecklistHeader>, i: number, zone: Zone): ChecklistStamp {
   return {
     ymd: parseDateValue(table.value(i, H.date), zone) ?? '',
     tlEmail: table.text(i, H.tlEmail).toLowerCase(),
@@ -177,7 +178,7 @@ export function markDoneForToday(ss: Spreadsheet, config: Config, user: string):
   const today = zone.ymd(at);
   const mine = myAgents(ss, zone, user);
   const summary = openItemsSummary(openItems(mine.agents, today));
-  const table = SheetTable.read(ensureChecklistSheet(ss), TL_CHECKLIST_SHEET.columns);
+  const table = SheetTable.read(ensureChecklistSheet(ss), TL_CHECKLIST_SHEET, TL_CHECKLIST_SHEET.columns);
   const record = {
     [H.date]: formatMdy(today),
     [H.tlName]: mine.tlName,
@@ -191,7 +192,7 @@ export function markDoneForToday(ss: Spreadsheet, config: Config, user: string):
     return s.ymd === today && s.tlEmail === me;
   });
   if (existing === undefined) table.append(record);
-  else for (const [header, value] of Object.entries(record)) table.set(existing, header, value);
+  else for (const header of TL_CHECKLIST_SHEET.columns) table.set(existing, header, record[header]);
   table.flush();
   return {
     today: formatMdy(today),

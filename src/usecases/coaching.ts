@@ -12,7 +12,9 @@ import {
   SHEET,
   TRACKER,
   capLevelOf,
+  type PaceHeader,
   type TrackerHeader,
+  WORKBOOK,
 } from '../domain/contract';
 import {
   COACHING_LEVELS,
@@ -31,12 +33,12 @@ import { isDate } from '../domain/values';
 import { generateCapDocument } from './capDocument';
 import { LOG } from './capCheck';
 import { countedAttempts } from './examAttempts';
-import { PACE_HEADERS } from './progressSync';
 import { now } from '../gas/clock';
 import type { Config } from '../gas/config';
 import { ContractError, SheetTable, type Spreadsheet } from '../gas/sheetTable';
 
-const [, , , ITEMS_DONE, DUE_BY_NOW, OVERDUE, , , , , , , , VERDICT] = PACE_HEADERS;
+const PACE = WORKBOOK.pace.headers;
+const { itemsDone: ITEMS_DONE, dueByNow: DUE_BY_NOW, overdue: OVERDUE, verdict: VERDICT } = PACE;
 
 export interface CoachingAgent {
   oid: string;
@@ -102,8 +104,13 @@ export function coachingView(ss: Spreadsheet, config: Config, user: string, oid?
   return { ...base, agent: agentCoaching(ss, config, tracker, i) };
 }
 
-function agentCoaching(ss: Spreadsheet, config: Config, tracker: SheetTable, i: number): AgentCoaching {
-  const text = (h: string) => (tracker.has(h) ? tracker.text(i, h) : '');
+function agentCoaching(
+  ss: Spreadsheet,
+  config: Config,
+  tracker: SheetTable<TrackerHeader>,
+  i: number,
+): AgentCoaching {
+  const text = (h: TrackerHeader) => (tracker.has(h) ? tracker.text(i, h) : '');
   const oid = text(TRACKER.oid);
   const key = oid.toLowerCase();
   const history = coachingHistory(ss, config, key);
@@ -151,11 +158,11 @@ function agentCoaching(ss: Spreadsheet, config: Config, tracker: SheetTable, i: 
 function paceFacts(ss: Spreadsheet, key: string): string | null {
   const sheet = ss.getSheetByName(PACE_SHEET);
   if (!sheet) return null;
-  const pace = SheetTable.read(sheet);
-  if (!pace.has(TRACKER.oid) || !pace.has(ITEMS_DONE)) return null;
-  const k = pace.rowIndexes().find((r) => pace.text(r, TRACKER.oid).toLowerCase() === key);
+  const pace = SheetTable.read(sheet, WORKBOOK.pace);
+  if (!pace.has(PACE.oid) || !pace.has(ITEMS_DONE)) return null;
+  const k = pace.rowIndexes().find((r) => pace.text(r, PACE.oid).toLowerCase() === key);
   if (k === undefined) return null;
-  const get = (h: string) => (pace.has(h) ? pace.text(k, h) : '');
+  const get = (h: PaceHeader) => (pace.has(h) ? pace.text(k, h) : '');
   const overdue = get(OVERDUE);
   return `Certification: ${get(ITEMS_DONE)} items done, ${get(DUE_BY_NOW)} due by the last sync; overdue: ${overdue || 'none'}; verdict: ${get(VERDICT) || 'unknown'}.`;
 }

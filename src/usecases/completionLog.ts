@@ -33,7 +33,12 @@ export interface LoggedSubmission {
 
 /** Appends the submission unless its response id is logged already (one read, at most one write). */
 export function logSubmission(ss: Spreadsheet, s: LoggedSubmission): boolean {
-  const table = SheetTable.read(logSheet(ss), [H.responseId, H.submittedAt, H.oid, H.answers]);
+  const table = SheetTable.read(logSheet(ss), COMPLETION_LOG, [
+    H.responseId,
+    H.submittedAt,
+    H.oid,
+    H.answers,
+  ]);
   if (table.rowIndexes().some((i) => table.text(i, H.responseId) === s.responseId)) return false;
   const record: Record<string, string | Date> = {
     [H.submittedAt]: s.submittedAt,
@@ -59,7 +64,7 @@ export interface CompletionLogRead {
 export function readCompletionLog(ss: Spreadsheet): CompletionLogRead {
   const sheet = ss.getSheetByName(COMPLETION_LOG.name);
   if (!sheet) return { entries: [] };
-  const table = SheetTable.read(sheet, [H.submittedAt, H.oid, H.answers]);
+  const table = SheetTable.read(sheet, COMPLETION_LOG, [H.submittedAt, H.oid, H.answers]);
   const entries = table.rowIndexes().map((i) => {
     const at = table.value(i, H.submittedAt);
     return {

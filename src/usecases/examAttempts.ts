@@ -19,6 +19,7 @@ import {
   SHEET,
   TRACKER,
   capLevelOf,
+  type ExamAttemptsHeader,
   type TrackerHeader,
 } from '../domain/contract';
 import { capRank } from '../domain/escalation';
@@ -65,23 +66,23 @@ export interface CountedAttempt {
 }
 
 interface Ledger {
-  table: SheetTable;
+  table: SheetTable<ExamAttemptsHeader>;
   rows: LedgerRow[];
   plans: RowPlan[];
   /** Problems by data index: [header, message]. */
-  problems: Map<number, [string, string]>;
+  problems: Map<number, [ExamAttemptsHeader, string]>;
 }
 
 /** Reads the ledger (one read) and judges every row; no writes. Null when the sheet does not exist. */
 function readLedger(ss: Spreadsheet, zone: Zone, todayYmd: string): Ledger | null {
   const sheet = ss.getSheetByName(EXAM_ATTEMPTS_SHEET.name);
   if (!sheet) return null;
-  const table = SheetTable.read(sheet, [X.date, X.oid, X.score]);
-  const problems = new Map<number, [string, string]>();
+  const table = SheetTable.read(sheet, EXAM_ATTEMPTS_SHEET, [X.date, X.oid, X.score]);
+  const problems = new Map<number, [ExamAttemptsHeader, string]>();
   const rows: LedgerRow[] = [];
   const shown = (v: unknown) =>
     isDate(v) && !Number.isNaN(v.getTime()) ? formatMdy(zone.ymd(v)) : toText(v);
-  const where = (i: number, header: string) =>
+  const where = (i: number, header: ExamAttemptsHeader) =>
     `${EXAM_ATTEMPTS_SHEET.name} row ${table.sheetRow(i)}, "${header}": "${shown(table.value(i, header))}"`;
   for (const i of table.rowIndexes()) {
     const oid = table.text(i, X.oid);
@@ -258,7 +259,10 @@ export function processExamLedger(ss: Spreadsheet, config: Config, user: string)
  * Notes and colours on the ledger's flagged cells, and only this script's flags cleared where a row is
  * fixed (RULES R3): one read and at most one write each of notes and backgrounds.
  */
-function flagProblems(table: SheetTable, problems: Map<number, [string, string]>): void {
+function flagProblems(
+  table: SheetTable<ExamAttemptsHeader>,
+  problems: Map<number, [ExamAttemptsHeader, string]>,
+): void {
   const rows = table.rowCount;
   if (rows === 0) return;
   const width = table.headers.length;

@@ -15,7 +15,14 @@
  * line that is already there (whoever documented it) is not added again; with nothing changed, the MIA
  * rule is not run and nothing is sent.
  */
-import { ATTENDANCE_FIXED_HEADERS, SHEET, TRACKER } from '../domain/contract';
+import {
+  ATTENDANCE_FIXED_HEADERS,
+  type AttendanceCheckHeader,
+  type AttendanceHeader,
+  SHEET,
+  TRACKER,
+  type TrackerHeader,
+} from '../domain/contract';
 import { parseCsv } from '../domain/csv';
 import {
   type AttendanceCode,
@@ -94,10 +101,10 @@ function zoneOf(id: string): Zone | null {
 
 interface Plan {
   view: AttendanceImport;
-  tracker: SheetTable;
-  attendance: SheetTable;
+  tracker: SheetTable<TrackerHeader>;
+  attendance: SheetTable<AttendanceHeader>;
   codes: { row: number; code: AttendanceCode }[];
-  checks: { row: number; header: string; present: boolean }[];
+  checks: { row: number; header: AttendanceCheckHeader; present: boolean }[];
   notes: { row: number; line: string }[];
 }
 

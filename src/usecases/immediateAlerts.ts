@@ -89,12 +89,12 @@ type Summarize = ReturnType<typeof readinessFor>;
 
 /** The tracker row as the readiness loader needs it. */
 function readyAgentOf(
-  tracker: SheetTable,
+  tracker: SheetTable<TrackerHeader>,
   i: number,
   statuses: Readonly<Record<string, string>>,
   settings: Settings,
 ): ReadyAgent {
-  const text = (h: string) => (tracker.has(h) ? tracker.text(i, h) : '');
+  const text = (h: TrackerHeader) => (tracker.has(h) ? tracker.text(i, h) : '');
   const updated = tracker.has(TRACKER.lastUpdated) ? tracker.value(i, TRACKER.lastUpdated) : '';
   return {
     oid: tracker.text(i, TRACKER.oid),

@@ -9,8 +9,11 @@
 import {
   ATTENDANCE_FIXED_HEADERS,
   attendanceCheckHeaders,
+  type AttendanceHeader,
   COACHING_LOG_HEADERS,
+  type CoachingLogHeader,
   SHEET,
+  WORKBOOK,
 } from '../domain/contract';
 import { excusedChecks } from '../domain/attendance';
 import type { TickEvent } from '../domain/pace';
@@ -81,8 +84,12 @@ export function readinessLoader(
   const proofItem = proofItemOf(config.schedule);
   const headers = attendanceCheckHeaders();
   let log: CompletionLogRead | null = completionLog ?? null;
-  let attendance: { table: SheetTable | null; rowOf: Map<string, number>; taken: Set<string> } | null = null;
-  let coaching: SheetTable | null = null;
+  let attendance: {
+    table: SheetTable<AttendanceHeader> | null;
+    rowOf: Map<string, number>;
+    taken: Set<string>;
+  } | null = null;
+  let coaching: SheetTable<CoachingLogHeader> | null = null;
   const ticks = new Map<string, Map<string, TickEvent[]>>();
 
   const ticksFor = (agent: ReadyAgent): KnownTicks => {
@@ -100,7 +107,7 @@ export function readinessLoader(
   const attendanceTable = () => {
     if (attendance) return attendance;
     const sheet = ss.getSheetByName(SHEET.attendance);
-    const table = sheet ? SheetTable.read(sheet) : null;
+    const table = sheet ? SheetTable.read(sheet, WORKBOOK.attendance) : null;
     const rowOf = new Map<string, number>();
     const taken = new Set<string>();
     if (table && table.has(ATT_OID)) {
@@ -117,11 +124,11 @@ export function readinessLoader(
     if (!coaching) {
       const sheet = ss.getSheetByName(SHEET.coachingLog);
       if (!sheet) return [];
-      coaching = SheetTable.read(sheet);
+      coaching = SheetTable.read(sheet, WORKBOOK.coachingLog);
     }
     const t = coaching;
     if (!t.has(C_OID)) return [];
-    const text = (i: number, h: string) => (t.has(h) ? t.text(i, h) : '');
+    const text = (i: number, h: CoachingLogHeader) => (t.has(h) ? t.text(i, h) : '');
     return t
       .rowIndexes()
       .filter((i) => t.text(i, C_OID).toLowerCase() === oid.toLowerCase())

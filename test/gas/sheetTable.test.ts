@@ -23,11 +23,15 @@ describe('SheetTable', () => {
 
   it('names the sheet and the missing header', () => {
     const ws = setUpWorkspace(1);
-    // A header the contract does not declare can only be required through the untyped read.
+    // A declared header deleted by hand: the error names the sheet and the header.
     const sheet = ws.tracker.sheet(SHEET.tracker);
-    expect(() => SheetTable.read(sheet, ['Favourite Colour'])).toThrow(ContractError);
-    expect(() => SheetTable.read(sheet, ['Favourite Colour'])).toThrow(
-      /"ESP Tracker" is missing the required header "Favourite Colour"/,
+    const col = (sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] as string[]).indexOf(
+      TRACKER.nNumber,
+    );
+    sheet.deleteColumn(col + 1);
+    expect(() => SheetTable.read(sheet, WORKBOOK.tracker, [TRACKER.nNumber])).toThrow(ContractError);
+    expect(() => SheetTable.read(sheet, WORKBOOK.tracker, [TRACKER.nNumber])).toThrow(
+      /"ESP Tracker" is missing the required header "N-Number"/,
     );
     ws.tracker.deleteSheet(ws.tracker.sheet(SHEET.cohorts));
     expect(() => SheetTable.of(ws.tracker, WORKBOOK.cohorts)).toThrow(/The sheet "Cohorts" is missing/);
