@@ -3,12 +3,12 @@
  * triggers, and the time triggers (nightly sweep, hourly CAP check, the mail continuation).
  */
 import { runCapChecks, runSweeps } from '../usecases/cohortRuns';
-import { catchUp, describeCatchUp, replayQueued } from '../usecases/catchUp';
+import { catchUp, describeCatchUp, handleEvent, replayQueued } from '../usecases/catchUp';
 import { recordCompletion, submissionOf } from '../usecases/completionForm';
 import { now } from '../gas/clock';
 import { loadConfig } from '../gas/config';
 import { clearContinuation, RunBudget, scheduleContinuation } from '../gas/continuation';
-import { handleTrackerEdit, isRelevantTrackerEdit } from '../usecases/immediateAlerts';
+import { trackerEditEvent } from '../usecases/immediateAlerts';
 import { withDocumentLock } from '../gas/lock';
 import { Mailer } from '../gas/mailer';
 import { buildMenu } from '../gas/menu';
@@ -72,23 +72,17 @@ export function continueMail(): string {
 }
 
 /**
- * Installable edit trigger on the tracker: Sales Inhibitor and ready-for-production alerts, Last Updated.
- * Edits elsewhere return at once (no config, no lock). When the lock stays busy the edit is queued for
- * the next run, never dropped.
+ * Installable edit trigger on the tracker: Sales Inhibitor and ready-for-production alerts, Last Updated;
+ * an attempt typed into `AHIP Exam Attempts`. Edits elsewhere return at once (no config, no lock). When
+ * the lock stays busy the edit is queued for the next run, never dropped.
  */
 export function onTrackerEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  if (!e || !e.range || !isRelevantTrackerEdit(e.range)) return;
-  const r = e.range;
-  const edit = {
-    row: r.getRow(),
-    numRows: r.getNumRows(),
-    column: r.getColumn(),
-    numColumns: r.getNumColumns(),
-  };
-  runOrQueue({ kind: 'tracker-edit', ...edit, at: now().getTime() }, 30_000, () => {
+  const event = e && e.range ? trackerEditEvent(e.range, now()) : null;
+  if (!event) return;
+  runOrQueue(event, 30_000, () => {
     const config = loadConfig(tracker());
     replayQueued(tracker(), config);
-    handleTrackerEdit(tracker(), config, edit);
+    handleEvent(tracker(), config, event);
   });
 }
 

@@ -13,7 +13,9 @@ export type Answer = { question: string; answer: string };
 
 export type PendingEvent =
   | { kind: 'tracker-edit'; row: number; numRows: number; column: number; numColumns: number; at: number }
-  | { kind: 'completion'; responseId: string; submittedAt: number; answers: Answer[] };
+  | { kind: 'completion'; responseId: string; submittedAt: number; answers: Answer[] }
+  /** A row typed straight into the `AHIP Exam Attempts` ledger (RULES R20): the whole ledger is processed. */
+  | { kind: 'exam-edit'; at: number };
 
 export interface QueuedEvent {
   id: string;

@@ -11,7 +11,8 @@ import { formIdFromSetting, recordCompletion, submissionOf } from './completionF
 import type { Config } from '../gas/config';
 import { handleTrackerEdit, recheckImmediateAlerts } from './immediateAlerts';
 import { Mailer, type MailSummary } from '../gas/mailer';
-import { forget, readQueue } from '../gas/pendingEvents';
+import { forget, type PendingEvent, readQueue } from '../gas/pendingEvents';
+import { processExamLedger } from './examAttempts';
 import type { Spreadsheet } from '../gas/sheetTable';
 import { openForm } from '../gas/open';
 
@@ -30,12 +31,21 @@ export interface CatchUpResult {
 }
 
 /** Replays queued edits and form submissions, oldest first; each is forgotten only once processed. */
+/** One edit or submission, now or replayed from the queue (idempotent: replaying twice changes nothing). */
+export function handleEvent(ss: Spreadsheet, config: Config, event: PendingEvent): void {
+  if (event.kind === 'tracker-edit') handleTrackerEdit(ss, config, event, new Date(event.at));
+  else if (event.kind === 'exam-edit') processExamLedger(ss, config, LEDGER_DOCUMENTER);
+  else recordCompletion(ss, config, event);
+}
+
+/** Who documents what a typed ledger row leads to (the row's own `Recorded By` says who typed it). */
+const LEDGER_DOCUMENTER = 'ESP Licensing Tracker';
+
 export function replayQueued(ss: Spreadsheet, config: Config): { replayed: number; stuck: string[] } {
   const result = { replayed: 0, stuck: [] as string[] };
   for (const q of readQueue()) {
     try {
-      if (q.event.kind === 'tracker-edit') handleTrackerEdit(ss, config, q.event, new Date(q.event.at));
-      else recordCompletion(ss, config, q.event);
+      handleEvent(ss, config, q.event);
       forget(q);
       result.replayed++;
     } catch (error) {

@@ -5,7 +5,14 @@
  * row stamps `Last Updated`, which the nightly digest uses for "tracker rows not updated today".
  */
 import { dedupeKey, type OutgoingMessage } from '../domain/alerts';
-import { ESP_STATUS_HEADERS, SHEET, TRACKER, WORKBOOK, type TrackerHeader } from '../domain/contract';
+import {
+  ESP_STATUS_HEADERS,
+  EXAM_ATTEMPTS_SHEET,
+  SHEET,
+  TRACKER,
+  WORKBOOK,
+  type TrackerHeader,
+} from '../domain/contract';
 import { type AgentRef, type AlertPlace, type TrackerLinks } from '../domain/emails';
 import type { ReadinessSummary } from '../domain/readiness';
 import type { Settings } from '../domain/settings';
@@ -17,6 +24,7 @@ import { classSettingsFor } from './cohorts';
 import type { Config } from '../gas/config';
 import { lazyTrackerLinks } from '../gas/emailLinks';
 import { Mailer, type MailSummary } from '../gas/mailer';
+import type { PendingEvent } from '../gas/pendingEvents';
 import { SheetTable, type Spreadsheet } from '../gas/sheetTable';
 import { type ReadinessLoader, type ReadyAgent, readinessLoader } from './readiness';
 
@@ -104,6 +112,27 @@ function readyAgentOf(
     attendanceCode: text(TRACKER.attendance),
     attendanceNote: text(TRACKER.attendanceNote),
     reportId: settings.progressReportId,
+  };
+}
+
+/**
+ * What an installable edit of the tracker asks for, from the cheapest look (RULES R15): an agent-row
+ * edit of `ESP Tracker` (see isRelevantTrackerEdit), an edit below the header of `AHIP Exam Attempts`
+ * (RULES R20: a typed attempt is processed like one recorded from the sidebar), else nothing.
+ */
+export function trackerEditEvent(range: GoogleAppsScript.Spreadsheet.Range, at: Date): PendingEvent | null {
+  const name = range.getSheet().getName();
+  if (name === EXAM_ATTEMPTS_SHEET.name) {
+    return range.getRow() + range.getNumRows() - 1 >= 2 ? { kind: 'exam-edit', at: at.getTime() } : null;
+  }
+  if (!isRelevantTrackerEdit(range)) return null;
+  return {
+    kind: 'tracker-edit',
+    row: range.getRow(),
+    numRows: range.getNumRows(),
+    column: range.getColumn(),
+    numColumns: range.getNumColumns(),
+    at: at.getTime(),
   };
 }
 

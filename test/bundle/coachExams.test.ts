@@ -6,7 +6,7 @@
  */
 import { EXAM_ATTEMPTS_SHEET, SHEET, TRACKER } from '../../src/domain/contract';
 import type { Workspace } from '../../workspace/workspace';
-import { type EntryBundle, bundledWorkspace } from '../helpers/bundle';
+import { type EntryBundle, bundledWorkspace, editEvent } from '../helpers/bundle';
 import { cohortSettings, writeRoster } from '../helpers/workbook';
 
 // Day 3 (Monday 12/7/2026) 10:00 Denver; Day 1 is Thursday 12/3.
@@ -225,5 +225,58 @@ describe('Coaching from the sheet (RULES R21)', () => {
     );
     expect(facts).toContain('AHIP final exam: attempt 1 80% Fail');
     expect(facts).toContain('Tech Issue Note: Agent 0 - 12/4/2026 - VPN down');
+  });
+});
+
+describe('an attempt typed straight into the ledger (RULES R20, R1)', () => {
+  /** Appends a row as a TL types it, and fires the installable edit trigger Google would. */
+  function typeAttempt(ws: Workspace, bundle: EntryBundle, oid: string, score: string): void {
+    const sheet = ws.tracker.sheet(EXAM_ATTEMPTS_SHEET.name);
+    const H = EXAM_ATTEMPTS_SHEET.headers;
+    const row = sheet.getLastRow() + 1;
+    const cols = EXAM_ATTEMPTS_SHEET.columns as readonly string[];
+    sheet.getRange(row, cols.indexOf(H.date) + 1).setValue('12/7/2026');
+    sheet.getRange(row, cols.indexOf(H.oid) + 1).setValue(oid);
+    const cell = sheet.getRange(row, cols.indexOf(H.score) + 1);
+    cell.setValue(score);
+    bundle.onTrackerEdit(editEvent({ range: cell, value: score, source: ws.tracker }));
+  }
+
+  it('is processed by the edit trigger like one recorded from the sidebar: Attempt, Result, TL email, Verbal Coaching', () => {
+    const { ws, bundle } = cohort();
+    typeAttempt(ws, bundle, 'OID1002', '80');
+    const [head, row] = rows(ws, EXAM_ATTEMPTS_SHEET.name);
+    const H = EXAM_ATTEMPTS_SHEET.headers;
+    expect(row[head.indexOf(H.attempt)]).toBe(1);
+    expect(row[head.indexOf(H.result)]).toBe('Fail');
+    expect(row[head.indexOf(H.agentName)]).toBe('Agent 2');
+    expect(examMail(ws)).toHaveLength(1);
+    expect(logFor(ws, 'OID1002').map((r) => r[4])).toEqual(['Verbal Coaching']);
+    // The edit trigger fires again (another cell of the row): nothing new.
+    typeAttempt(ws, bundle, 'OID1002', '');
+    expect(examMail(ws)).toHaveLength(1);
+    expect(logFor(ws, 'OID1002')).toHaveLength(1);
+  });
+
+  it('typed while the sweep holds the lock: queued, never dropped, and handled once by the next run', () => {
+    const { ws, bundle } = cohort();
+    ws.locks.holdExternally('document', 5 * 60_000);
+    typeAttempt(ws, bundle, 'OID1003', '70%');
+    expect(examMail(ws)).toHaveLength(0);
+    ws.locks.releaseExternally('document');
+    ws.clock.set(new Date(DAY3.getTime() + 60 * 60_000));
+    bundle.capCheck();
+    expect(examMail(ws)).toHaveLength(1);
+    expect(logFor(ws, 'OID1003')).toHaveLength(1);
+    bundle.capCheck();
+    expect(examMail(ws)).toHaveLength(1);
+  });
+
+  it('an edit of the ledger header row or of another sheet does nothing (no config read, no lock)', () => {
+    const { ws, bundle } = cohort(2);
+    ws.meter.reset();
+    const header = ws.tracker.sheet(EXAM_ATTEMPTS_SHEET.name).getRange(1, 1);
+    bundle.onTrackerEdit(editEvent({ range: header, value: 'Date', source: ws.tracker }));
+    expect(ws.meter.total('LockService')).toBe(0);
   });
 });
