@@ -41,11 +41,10 @@ module.exports = {
       to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
     },
     {
-      // A cycle closed only by an `import type` is erased from the bundle, so it cannot break module
-      // order at run time; it is still a knot to untie. Reported, not fatal, until the last one is gone
-      // (docs/ARCHITECTURE.md lists it); then this rule becomes an error like the one above.
+      // A cycle closed only by an `import type` is erased from the bundle, but it is still a knot: two
+      // modules that cannot be read apart. None is left, so none may come back.
       name: 'no-type-only-cycles-in-src',
-      severity: 'warn',
+      severity: 'error',
       comment: 'A circular dependency in src/ closed by a type-only import.',
       from: { path: '^src/' },
       to: { circular: true, via: { dependencyTypes: ['type-only'] } },

@@ -6,9 +6,11 @@
 import { ATTENDANCE_DAYS, SCHEDULE_HEADERS } from './contract';
 import { type Zone, parseTimeOfDay } from './timeZone';
 import { isBlank, toText } from './values';
-import { DAY_END } from './workingClock';
 
 export type ScheduleKind = 'module' | 'quiz' | 'final' | 'course' | 'proof';
+
+/** A due time meaning "at the configured Day End", so moving Day End in Settings moves every such due time. */
+export const DAY_END = 'Day End';
 
 export interface ScheduleItem {
   /** The item's name, also its checkbox header in the progress report. */

@@ -7,7 +7,7 @@
  * runtime's own zone never shift a day.
  */
 import { HANDS_CHECKS, ATTENDANCE_DAYS, type AttendanceCheckHeader } from './contract';
-import type { ScheduleItem } from './schedule';
+import { DAY_END, type ScheduleItem } from './schedule';
 import { type Zone, addDays, formatHhmm, isYmd, parseHhmm, weekdayOf } from './timeZone';
 
 /** The configured working day, all times `HH:mm` in the cohort's zone. */
@@ -42,8 +42,8 @@ export interface CalendarConfig {
   times: DayTimes;
 }
 
-/** A due time meaning "at the configured Day End", so moving Day End in Settings moves every such due time. */
-export const DAY_END = 'Day End';
+/** Declared with the Schedule (whose due times it is); re-exported here for the clock's readers. */
+export { DAY_END };
 
 export type PauseKind = 'break1' | 'lunch' | 'break2';
 

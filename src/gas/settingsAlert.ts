@@ -8,9 +8,10 @@
  * that day cost one Properties read instead of a Mailer pass.
  */
 import { dedupeKey } from '../domain/alerts';
+import type { SettingIssue, Settings } from '../domain/settings';
+import type { Zone } from '../domain/timeZone';
 import { now } from './clock';
 import { composed } from './mailRecipes';
-import type { Config } from './config';
 import { Mailer } from './mailer';
 import type { Spreadsheet } from './sheetTable';
 
@@ -19,12 +20,19 @@ export const SETTINGS_ALERT_KIND = 'settings-problems';
 const DONE_PROPERTY = 'settingsAlertDone';
 
 /** The day's dedupe key: the spreadsheet's own zone, which is usable even when Time Zone is not. */
-export function settingsAlertKey(config: Pick<Config, 'spreadsheetZone'>): string {
+/** What the settings email needs of a run's config (the config module calls this: no import back). */
+export interface SettingsAlertInput {
+  issues: readonly SettingIssue[];
+  settings: Settings;
+  spreadsheetZone: Zone;
+}
+
+export function settingsAlertKey(config: Pick<SettingsAlertInput, 'spreadsheetZone'>): string {
   return dedupeKey(SETTINGS_ALERT_KIND, config.spreadsheetZone.ymd(now()));
 }
 
 /** Queues and sends the day's settings email when there are issues; returns true when one was queued. */
-export function reportSettingIssues(ss: Spreadsheet, config: Config): boolean {
+export function reportSettingIssues(ss: Spreadsheet, config: SettingsAlertInput): boolean {
   if (config.issues.length === 0) return false;
   const key = settingsAlertKey(config);
   // A Dry Run preview does not count once Dry Run is off: the real email must still go that day.
