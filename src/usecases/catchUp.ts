@@ -71,6 +71,11 @@ export function recheckCompletions(ss: Spreadsheet, config: Config): number {
 }
 
 export function catchUp(ss: Spreadsheet, config: Config): CatchUpResult {
+  return recheckAlerts(ss, config, replayAndRecheckCompletions(ss, config));
+}
+
+/** The catch-up's first half: what may write the tracker sheet by sheet (queued edits, form responses). */
+export function replayAndRecheckCompletions(ss: Spreadsheet, config: Config): Replayed {
   const replay = replayQueued(ss, config);
   let completionsRechecked = 0;
   try {
@@ -81,6 +86,13 @@ export function catchUp(ss: Spreadsheet, config: Config): CatchUpResult {
       `completion form re-check (Settings › Completion Form URL "${config.settings.completionFormUrl}"): ${error instanceof Error ? error.message : String(error)}`,
     );
   }
+  return { ...replay, completionsRechecked };
+}
+
+export type Replayed = Pick<CatchUpResult, 'replayed' | 'stuck' | 'completionsRechecked'>;
+
+/** The catch-up's second half: immediate alerts and blockers re-checked (reads, the Alert Log, mail). */
+export function recheckAlerts(ss: Spreadsheet, config: Config, replay: Replayed): CatchUpResult {
   const mailer = new Mailer(ss, config.settings);
   const n = recheckImmediateAlerts(ss, config, mailer);
   // Each running class's blockers, from its own report; one class in Settings form.
@@ -101,7 +113,7 @@ export function catchUp(ss: Spreadsheet, config: Config): CatchUpResult {
     }
   }
   const queued = n + blockers.emails;
-  return { ...replay, completionsRechecked, blockers, mail: queued > 0 ? mailer.flush() : null };
+  return { ...replay, blockers, mail: queued > 0 ? mailer.flush() : null };
 }
 
 export function describeCatchUp(r: CatchUpResult): string {
