@@ -11,7 +11,15 @@
  */
 import type { Zone } from '../domain/timeZone';
 import { openSpreadsheet } from './open';
-import { a1Range, readSheets, readSpreadsheet, type SheetLayout, sheetsService } from './sheetsApi';
+import {
+  a1Range,
+  type CellRect,
+  gridRange,
+  readSheets,
+  readSpreadsheet,
+  type SheetLayout,
+  sheetsService,
+} from './sheetsApi';
 import { type CachedSheet, type Cell, setTableSource, type Sheet, type Spreadsheet } from './sheetTable';
 import { withRetry } from './retry';
 import { spreadsheetZone, zoneFor } from './zone';
@@ -141,29 +149,51 @@ export class TrackerTables {
     };
   }
 
-  private propertyStore: GoogleAppsScript.Properties.Properties | null = null;
-  private propertyValues: Record<string, string> | null = null;
+  /**
+   * Replaces a sheet's used block (read in this run) by `grid` from A1, `width` columns wide, and clears
+   * the rows of the old block below it: queued for the run's one write, like a table's changes.
+   */
+  replace(name: string, grid: Cell[][], width: number): void {
+    const entry = this.entries.get(name);
+    if (!entry) throw new Error(`The sheet "${name}" was not read in this run.`);
+    const block = grid.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? ''));
+    const cleared = Math.max(0, entry.lastRow - block.length);
+    const rows = [...block, ...Array.from({ length: cleared }, () => new Array<Cell>(width).fill(''))];
+    if (rows.length === 0) return;
+    this.grow(entry, rows.length);
+    this.range(name, 1, 1, rows);
+    entry.grid.splice(0, entry.grid.length, ...block.map((r) => r.slice()));
+    entry.lastRow = block.length;
+  }
 
-  /** The run's document properties: read once, written through (see `documentProperties`). */
-  properties(): DocumentProperties {
-    const store = () => (this.propertyStore ??= PropertiesService.getDocumentProperties());
-    const values = () => (this.propertyValues ??= { ...store().getProperties() });
-    return {
-      getProperties: () => ({ ...values() }),
-      getProperty: (key) => values()[key] ?? null,
-      setProperties: (update) => {
-        store().setProperties(update);
-        if (this.propertyValues) Object.assign(this.propertyValues, update);
+  /** Gives cells a date-time number format now: one `Spreadsheets.batchUpdate` for every rectangle. */
+  formatDates(name: string, rects: readonly CellRect[], pattern: string): void {
+    if (rects.length === 0) return;
+    const sheetId = this.requireSheetId(name);
+    const requests = rects.map((rect) => ({
+      repeatCell: {
+        range: gridRange(sheetId, rect),
+        cell: { userEnteredFormat: { numberFormat: { type: 'DATE_TIME', pattern } } },
+        fields: 'userEnteredFormat.numberFormat',
       },
-      setProperty: (key, value) => {
-        store().setProperty(key, value);
-        if (this.propertyValues) this.propertyValues[key] = value;
-      },
-      deleteProperty: (key) => {
-        store().deleteProperty(key);
-        if (this.propertyValues) delete this.propertyValues[key];
-      },
-    };
+    }));
+    withRetry(() => sheetsService().Spreadsheets.batchUpdate({ requests }, this.id));
+  }
+
+  /** The sheet's ID from the layout read; throws when the tracker has no such sheet. */
+  requireSheetId(name: string): number {
+    const id = this.sheetId(name);
+    if (id === undefined) throw new Error(`The sheet "${name}" is missing.`);
+    return id;
+  }
+
+  /** Values.batchUpdate cannot write past the grid: grow it first (once, whatever the rows). */
+  private grow(entry: Entry, lastRow: number): void {
+    const overflow = lastRow - entry.rowCount;
+    if (overflow <= 0) return;
+    const sheet = this.sheet(entry.name);
+    if (sheet) sheet.insertRowsAfter(entry.rowCount, overflow);
+    entry.rowCount += overflow;
   }
 
   /** Writes everything queued: one RAW `Values.batchUpdate`, one USER_ENTERED more when dates changed. */
@@ -192,13 +222,7 @@ export class TrackerTables {
     }
     if (appended.length === 0) return;
     const first = entry.lastRow + 1;
-    const overflow = first + appended.length - 1 - entry.rowCount;
-    if (overflow > 0) {
-      // Values.batchUpdate cannot write past the grid: grow it first (once, whatever the rows).
-      const sheet = this.sheet(entry.name);
-      if (sheet) sheet.insertRowsAfter(entry.rowCount, overflow);
-      entry.rowCount += overflow;
-    }
+    this.grow(entry, first + appended.length - 1);
     const width = Math.max(1, ...appended.map((r) => r.length));
     this.range(
       entry.name,
@@ -269,12 +293,59 @@ export interface DocumentProperties {
 
 let active: TrackerTables | null = null;
 
+let store: GoogleAppsScript.Properties.Properties | null = null;
+let snapshot: Record<string, string> | null = null;
+let snapshotting = false;
+
+/** `PropertiesService.getDocumentProperties()`: once per `withPropertySnapshot` run, else each time. */
+function documentStore(): GoogleAppsScript.Properties.Properties {
+  if (!snapshotting) return PropertiesService.getDocumentProperties();
+  return (store ??= PropertiesService.getDocumentProperties());
+}
+
 /**
- * The document properties. Within a batched run one `getProperties` serves every reader (the report's
- * row map, the blocker memory …) and the run's own writes go through to the store and into that read.
+ * The document properties. Within `withPropertySnapshot` one `getProperties` serves every reader (the
+ * queued events, the report's row map, the blocker memory …) and the run's own writes go through to the
+ * store and into that read; outside, the store itself.
  */
 export function documentProperties(): DocumentProperties {
-  return active ? active.properties() : PropertiesService.getDocumentProperties();
+  if (!snapshotting) return documentStore();
+  const values = () => (snapshot ??= { ...documentStore().getProperties() });
+  return {
+    getProperties: () => ({ ...values() }),
+    getProperty: (key) => values()[key] ?? null,
+    setProperties: (update) => {
+      documentStore().setProperties(update);
+      if (snapshot) Object.assign(snapshot, update);
+    },
+    setProperty: (key, value) => {
+      documentStore().setProperty(key, value);
+      if (snapshot) snapshot[key] = value;
+    },
+    deleteProperty: (key) => {
+      documentStore().deleteProperty(key);
+      if (snapshot) delete snapshot[key];
+    },
+  };
+}
+
+/**
+ * Runs `work` with the document properties read once (RULES R26). Only for a run holding the document
+ * lock: what another execution writes meanwhile (an edit queued while the lock is held) is read by the
+ * next run, as it would be had this run read it at its start.
+ */
+export function withPropertySnapshot<T>(work: () => T): T {
+  const outer = snapshotting;
+  snapshotting = true;
+  try {
+    return work();
+  } finally {
+    snapshotting = outer;
+    if (!outer) {
+      snapshot = null;
+      store = null;
+    }
+  }
 }
 
 /**

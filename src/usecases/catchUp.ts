@@ -8,6 +8,7 @@
 import { type BlockerAlertResult, describeBlockerAlerts, queueBlockerAlerts } from './blockers';
 import { runningCohortConfigs } from './cohorts';
 import { formIdFromSetting, recordCompletion, submissionOf } from './completionForm';
+import { documentProperties } from '../gas/tableCache';
 import type { Config } from '../gas/config';
 import { handleTrackerEdit, recheckImmediateAlerts } from './immediateAlerts';
 import { Mailer, type MailSummary } from '../gas/mailer';
@@ -54,7 +55,7 @@ export function replayQueued(ss: Spreadsheet, config: Config): { replayed: numbe
  * responses of past cohorts are never replayed. Calls grow with new responses only.
  */
 export function recheckCompletions(ss: Spreadsheet, config: Config): number {
-  const props = PropertiesService.getDocumentProperties();
+  const props = documentProperties();
   const from = Number(props.getProperty(COMPLETION_WATERMARK_KEY));
   if (!from) return 0;
   const form = formIdFromSetting(config.settings.completionFormUrl ?? '');

@@ -7,7 +7,7 @@
 import { COMPLETION_LOG, EXAM_ATTEMPTS_SHEET, TL_CHECKLIST_SHEET, WORKBOOK } from '../domain/contract';
 import { describeCatchUp, recheckAlerts, replayAndRecheckCompletions } from './catchUp';
 import { runCapCheck } from './capCheck';
-import { withTrackerTables } from '../gas/tableCache';
+import { withPropertySnapshot, withTrackerTables } from '../gas/tableCache';
 import { forEachRunningCohort } from './cohorts';
 import type { Config } from '../gas/config';
 import { Mailer } from '../gas/mailer';
@@ -17,8 +17,8 @@ import { describeCap, describeSweep } from './sweepMessages';
 
 /**
  * The tracker sheets a nightly sweep or CAP check reads, read together in one batch and written back in
- * one (RULES R26, src/gas/tableCache.ts). Not the sheets written whole sheet by sheet (Pace, Dashboard,
- * Mail Outbox) nor the config (read first, in its own batch).
+ * one (RULES R26, src/gas/tableCache.ts). Not the Mail Outbox (the mailer writes it sheet by sheet, before
+ * and after sending: RULES R1) nor the config (read first, in its own batch).
  */
 export const RUN_SHEETS: readonly string[] = [
   WORKBOOK.tracker.name,
@@ -29,6 +29,8 @@ export const RUN_SHEETS: readonly string[] = [
   COMPLETION_LOG.name,
   TL_CHECKLIST_SHEET.name,
   EXAM_ATTEMPTS_SHEET.name,
+  WORKBOOK.pace.name,
+  WORKBOOK.dashboard.name,
 ];
 
 /**
@@ -36,10 +38,12 @@ export const RUN_SHEETS: readonly string[] = [
  * catch-up's re-checks and `run`, on one batched read of `RUN_SHEETS` and one batched write.
  */
 export function batchedRun(ss: Spreadsheet, config: Config, run: () => string): string {
-  const replayed = replayAndRecheckCompletions(ss, config);
-  return withTrackerTables(ss, config.trackerId ?? ss.getId(), RUN_SHEETS, () => {
-    const caught = describeCatchUp(recheckAlerts(ss, config, replayed));
-    return [caught, run()].filter(Boolean).join('\n');
+  return withPropertySnapshot(() => {
+    const replayed = replayAndRecheckCompletions(ss, config);
+    return withTrackerTables(ss, config.trackerId ?? ss.getId(), RUN_SHEETS, () => {
+      const caught = describeCatchUp(recheckAlerts(ss, config, replayed));
+      return [caught, run()].filter(Boolean).join('\n');
+    });
   });
 }
 

@@ -37,7 +37,7 @@ import { Mailer } from '../gas/mailer';
 import { composed } from '../gas/mailRecipes';
 import { openSpreadsheet } from '../gas/open';
 import { loadRowMap, type RowMap } from '../gas/reportRowMap';
-import { reportBook } from '../gas/tableCache';
+import { reportBook, trackerTablesOf } from '../gas/tableCache';
 
 const PACE = WORKBOOK.pace.headers;
 const TICK = PROGRESS_REPORT.tickLog.headers;
@@ -402,14 +402,62 @@ const BASIS_TEXT: Readonly<Record<ProjectionBasis, string>> = {
  * for TLs to sort and filter. Anything typed into it is replaced at the next sync.
  */
 function writePaceSheet(ss: Spreadsheet, rows: PaceRow[], scope: CohortScope | undefined): void {
+  const mine = paceRows(rows, scope);
+  const tables = trackerTablesOf(ss);
+  const read = tables?.cached(PACE_SHEET);
+  if (tables && read) {
+    // A batched run (RULES R26): the sheet was read with the others and is written with them (RAW: every
+    // string stays text); only rows the sheet did not have yet get the date-time format, in one call.
+    const data = otherClassesRows(() => read.grid, read.grid.length, scope, mine);
+    const before = read.grid.length;
+    tables.replace(PACE_SHEET, [[...PACE_HEADERS], ...data], PACE_HEADERS.length);
+    if (data.length + 1 > before) {
+      const rect = (header: (typeof PACE_DATE_HEADERS)[number]) => ({
+        row: Math.max(2, before + 1),
+        col: PACE_HEADERS.indexOf(header) + 1,
+        numRows: data.length + 1 - Math.max(1, before),
+        numCols: 1,
+      });
+      tables.formatDates(PACE_SHEET, PACE_DATE_HEADERS.map(rect), PACE_DATE_FORMAT);
+    }
+    return;
+  }
   let sheet = ss.getSheetByName(PACE_SHEET);
   if (!sheet) {
     sheet = ss.insertSheet(PACE_SHEET);
     sheet.setFrozenRows(1);
   }
-  // Instants are written as real Dates shown through a date-time number format (TLs can sort them);
-  // every string, e.g. Items Done "1/14", is written as text Sheets keeps (never parsed as a date).
-  const mine: (string | number | Date)[][] = rows.map((r) => [
+  const last = sheet.getLastRow();
+  const data = [
+    ...otherClassesRows(
+      () => sheet.getRange(1, 1, last, Math.min(PACE_HEADERS.length, sheet.getMaxColumns())).getValues(),
+      last,
+      scope,
+      mine,
+    ),
+  ];
+  const values: (string | number | Date)[][] = [[...PACE_HEADERS], ...data];
+  if (last > values.length)
+    sheet.getRange(values.length + 1, 1, last - values.length, PACE_HEADERS.length).clearContent();
+  const overflow = values.length - sheet.getMaxRows();
+  if (overflow > 0) sheet.insertRowsAfter(sheet.getMaxRows(), overflow);
+  sheet
+    .getRange(1, 1, values.length, PACE_HEADERS.length)
+    .setValues(values.map((r) => r.map((v) => cellInput(v))));
+  if (data.length > 0) {
+    for (const header of PACE_DATE_HEADERS) {
+      const col = PACE_HEADERS.indexOf(header) + 1;
+      sheet.getRange(2, col, data.length, 1).setNumberFormat(PACE_DATE_FORMAT);
+    }
+  }
+}
+
+/**
+ * Instants are written as real Dates shown through a date-time number format (TLs can sort them);
+ * every string, e.g. Items Done "1/14", is written as text Sheets keeps (never parsed as a date).
+ */
+function paceRows(rows: PaceRow[], scope: CohortScope | undefined): (string | number | Date)[][] {
+  return rows.map((r) => [
     r.name,
     r.oid,
     r.tlName,
@@ -428,22 +476,6 @@ function writePaceSheet(ss: Spreadsheet, rows: PaceRow[], scope: CohortScope | u
     r.lastSelfReport ?? 'never',
     scope?.name ?? '',
   ]);
-  const last = sheet.getLastRow();
-  const data = [...otherClassesRows(sheet, last, scope, mine)];
-  const values: (string | number | Date)[][] = [[...PACE_HEADERS], ...data];
-  if (last > values.length)
-    sheet.getRange(values.length + 1, 1, last - values.length, PACE_HEADERS.length).clearContent();
-  const overflow = values.length - sheet.getMaxRows();
-  if (overflow > 0) sheet.insertRowsAfter(sheet.getMaxRows(), overflow);
-  sheet
-    .getRange(1, 1, values.length, PACE_HEADERS.length)
-    .setValues(values.map((r) => r.map((v) => cellInput(v))));
-  if (data.length > 0) {
-    for (const header of PACE_DATE_HEADERS) {
-      const col = PACE_HEADERS.indexOf(header) + 1;
-      sheet.getRange(2, col, data.length, 1).setNumberFormat(PACE_DATE_FORMAT);
-    }
-  }
 }
 
 /**
@@ -452,14 +484,14 @@ function writePaceSheet(ss: Spreadsheet, rows: PaceRow[], scope: CohortScope | u
  * a class scope (single cohort) or on a sheet written before the Cohort column, `mine` is everything.
  */
 function otherClassesRows(
-  sheet: Sheet,
+  readGrid: () => unknown[][],
   last: number,
   scope: CohortScope | undefined,
   mine: (string | number | Date)[][],
 ): (string | number | Date)[][] {
   if (!scope || last < 2) return mine;
   const width = PACE_HEADERS.length;
-  const grid = sheet.getRange(1, 1, last, Math.min(width, sheet.getMaxColumns())).getValues();
+  const grid = readGrid().map((r) => r.slice(0, width));
   const headers = grid[0].map((h) => String(h).trim());
   if (headers.length !== width || headers.some((h, c) => h !== PACE_HEADERS[c])) return mine;
   const cohortCol = width - 1;
