@@ -222,8 +222,8 @@ const NAIVE_CREATE = 'create progress report, naive per-row SpreadsheetApp basel
 const NAIVE_MEASURED_ROWS = 1000;
 
 /**
- * The fewest calls each job needs (footnote ¹ of out/bench.md explains each term). Only report creation
- * is analysed so far; the other phases show "—".
+ * The fewest calls each job needs (footnote ¹ of out/bench.md explains each term). Report creation and
+ * the nightly sweep are analysed; the other phases show "—".
  */
 const FLOOR: Record<string, { calls: number; note: string[] }> = {
   'create progress report': {
@@ -241,6 +241,20 @@ const FLOOR: Record<string, { calls: number; note: string[] }> = {
       "2 — the script's effective user (Session.getEffectiveUser + getEmail), named first on every protection;",
       '5 — the edit trigger: getProjectTriggers + newTrigger / forSpreadsheet / onEdit / create;',
       '1 — which class: the selected row (getActiveRange), asked only when more than one class could be meant.',
+    ],
+  },
+  'nightly sweep': {
+    calls: 4 + 3 + 2 + 3 + 3 + 2 + 5,
+    note: [
+      '4 — the trigger run itself: LockService getDocumentLock + tryLock + releaseLock, getActiveSpreadsheet;',
+      '3 — config: the tracker ID, ONE Values.batchGet of Settings + Schedule + Cohorts, the time zone;',
+      '2 — document properties read once: getDocumentProperties + getProperties (queued events, form watermark, report row map, blocker memory);',
+      "3 — reads: the tracker's sheets (ESP Tracker, Attendance, Coaching Log, Alert Log, Cohorts, Completion Log, TL Checklist, AHIP Exam Attempts, Pace, Dashboard): ONE Spreadsheets.get (which exist, IDs, sizes, URL, zone) + TWO Values.batchGet (values with dates as serial numbers; dates as text, to tell a date from a number);",
+      "3 — reads: the class's report (Progress, Tick Log), the same three calls;",
+      '2 — writes: every changed cell across the sheets in ONE RAW Values.batchUpdate (user text never parsed) + ONE USER_ENTERED for the date cells;',
+      '5 — the Dashboard chart (SpreadsheetApp only): getSheetByName, getCharts, getRange, newChart + insertChart (later nights updateChart: 4);',
+      'sends: none in Dry Run (as benched); live mail adds per message MailApp.sendEmail + its sent marker (setProperty), and the Mail Outbox written before and after sending (RULES R1).',
+      'A sheet that outgrows its rows adds getSheetByName + insertRowsAfter, once.',
     ],
   },
 };
@@ -368,6 +382,9 @@ const md = [
   '',
   '¹ Floor of report creation (a new report, no template, no folder, as benched):',
   ...FLOOR['create progress report'].note.map((line) => `- ${line}`),
+  '',
+  `¹ Floor of the nightly sweep (${FLOOR['nightly sweep'].calls} calls; one class, as benched):`,
+  ...FLOOR['nightly sweep'].note.map((line) => `- ${line}`),
   '',
   '² Naive report creation = this run with its one Spreadsheets.batchUpdate replaced by the per-row SpreadsheetApp',
   'protections of the code before the Sheets API (Range.protect, setDescription, Session user, addEditor,',

@@ -304,6 +304,12 @@ function trimGrid(rows: unknown[][]): unknown[][] {
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const MDY = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{2}|\d{4}))?$/;
+/**
+ * `2026-12-03 17:10:05` (ISO date, optional time): the Sheets UI reads it as a date-time in the
+ * spreadsheet's time zone, as USER_ENTERED does ("parsed as if the user typed them into the UI" —
+ * developers.google.com/sheets/api/reference/rest/v4/ValueInputOption).
+ */
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 
 /** USER_ENTERED: "parsed as if the user typed them into the UI" (en_US), unless the cell is plain text (@). */
 function parseTyped(cell: Cell, value: string, timeZone: string, year: number): void {
@@ -322,8 +328,18 @@ function parseTyped(cell: Cell, value: string, timeZone: string, year: number): 
     return;
   }
   const t = value.trim();
+  const iso = ISO_DATE_TIME.exec(t);
   if (NUMBER.test(t)) cell.v = Number(t);
-  else if (/^(true|false)$/i.test(t)) cell.v = t.toLowerCase() === 'true';
+  else if (
+    iso &&
+    Number(iso[2]) >= 1 &&
+    Number(iso[2]) <= 12 &&
+    Number(iso[3]) >= 1 &&
+    Number(iso[3]) <= 31
+  ) {
+    const [y, mo, d, h, mi, sec] = iso.slice(1).map((x) => Number(x ?? 0));
+    cell.v = zonedToUtc(timeZone, y, mo, d, h, mi, sec);
+  } else if (/^(true|false)$/i.test(t)) cell.v = t.toLowerCase() === 'true';
   else {
     const m = MDY.exec(t);
     const y = m ? (m[3] ? (m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3])) : year) : 0;
@@ -1045,6 +1061,9 @@ export class FakeSheetsSpreadsheets implements Pick<
         timeZone: book.model.timeZone,
         locale: 'en_US',
       },
+      // Spreadsheet.spreadsheetUrl: "The url of the spreadsheet. This field is read-only."
+      // (developers.google.com/sheets/api/reference/rest/v4/spreadsheets#Spreadsheet)
+      spreadsheetUrl: urlOf(this.host.store.get(spreadsheetId)),
       sheets: book.model.sheets.map((sheet, index) => {
         const out: GoogleAppsScript.Sheets.Schema.Sheet = {
           properties: {

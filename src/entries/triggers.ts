@@ -2,8 +2,8 @@
  * Entry points Google calls by itself: simple triggers (onOpen, onEdit), installable edit and form
  * triggers, and the time triggers (nightly sweep, hourly CAP check, the mail continuation).
  */
-import { runCapChecks, runSweeps } from '../usecases/cohortRuns';
-import { catchUp, describeCatchUp, handleEvent, replayQueued } from '../usecases/catchUp';
+import { batchedRun, runCapChecks, runSweeps } from '../usecases/cohortRuns';
+import { handleEvent, replayQueued } from '../usecases/catchUp';
 import { recordCompletion, submissionOf } from '../usecases/completionForm';
 import { now } from '../gas/clock';
 import { loadConfig } from '../gas/config';
@@ -39,9 +39,9 @@ export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 export function nightlySweep(): string {
   const message = withDocumentLock(() => {
     // One config for both steps: the catch-up writes no Settings or Schedule.
-    const config = loadConfig(tracker());
-    const caught = describeCatchUp(catchUp(tracker(), config));
-    return [caught, runSweeps(tracker(), config)].filter(Boolean).join('\n');
+    const ss = tracker();
+    const config = loadConfig(ss);
+    return batchedRun(ss, config, () => runSweeps(ss, config));
   }, 120_000);
   console.log(message);
   return message;
@@ -52,9 +52,9 @@ export function capCheck(e?: GoogleAppsScript.Events.TimeDriven): string {
   if (e && e.triggerUid) recordHeartbeat(); // run by its time trigger, not from the menu
   const message = withDocumentLock(() => {
     // One config for both steps: the catch-up writes no Settings or Schedule.
-    const config = loadConfig(tracker());
-    const caught = describeCatchUp(catchUp(tracker(), config));
-    return [caught, runCapChecks(tracker(), config)].filter(Boolean).join('\n');
+    const ss = tracker();
+    const config = loadConfig(ss);
+    return batchedRun(ss, config, () => runCapChecks(ss, config));
   }, 120_000);
   console.log(message);
   return message;

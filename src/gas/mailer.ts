@@ -39,6 +39,7 @@ import type { RunBudget } from './continuation';
 import { compose, decodeRecipe, encodeRecipe } from './mailRecipes';
 import { isTransient, withRetry } from './retry';
 import type { Spreadsheet } from './sheetTable';
+import { commitTrackerWrites, trackerTablesOf } from './tableCache';
 
 export type { OutgoingMessage };
 
@@ -217,9 +218,12 @@ export class Mailer {
   /** First use in a run: one read each of the outbox, the Alert Log and the sent marker. */
   private load(): RunState {
     if (this.state) return this.state;
-    const sheet = this.ss.getSheetByName(OUTBOX_SHEET);
+    // A batched run knows which sheets exist (RULES R26): no call for an absent outbox or legacy queue.
+    const tables = trackerTablesOf(this.ss);
+    const sheetNamed = (name: string) => (tables ? tables.sheet(name) : this.ss.getSheetByName(name));
+    const sheet = sheetNamed(OUTBOX_SHEET);
     const entries = sheet ? readOutbox(sheet) : [];
-    const legacy = this.ss.getSheetByName(MAIL_QUEUE_SHEET);
+    const legacy = sheetNamed(MAIL_QUEUE_SHEET);
     const log = AlertLog.open(this.ss);
     const state: RunState = {
       log,
@@ -464,6 +468,9 @@ export class Mailer {
   private checkpoint(state: RunState, summary: MailSummary): void {
     try {
       state.log.flush();
+      // In a batched run the log rows are only queued: write them (and the run's other changes) now,
+      // before the marker is cleared (RULES R1, R26).
+      commitTrackerWrites();
       for (const e of state.entries) if (e.logQueued) e.logged = true;
     } catch (error) {
       summary.problems.push(`Alert Log not written (${messageOf(error)}); recorded by the next run.`);

@@ -7,6 +7,7 @@
  * drains the queue: processes each event, then deletes it — so a run that dies half-way leaves the
  * event for the one after (processing is idempotent: the mailer dedupes by key).
  */
+import { type DocumentProperties, documentProperties } from './tableCache';
 import { now } from './clock';
 
 export type Answer = { question: string; answer: string };
@@ -27,8 +28,8 @@ export const PENDING_PREFIX = 'esp.pending.';
 /** 2,000 UTF-16 code units are at most 8,000 UTF-8 bytes: safely under the ~9 KB value limit. */
 const CHUNK_CHARS = 2000;
 
-function store(): GoogleAppsScript.Properties.Properties {
-  return PropertiesService.getDocumentProperties();
+function store(): DocumentProperties {
+  return documentProperties();
 }
 
 /** Writes one event (one setProperties call, whatever its size). Returns its id. */

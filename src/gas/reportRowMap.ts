@@ -8,6 +8,8 @@
  * A property value holds at most ~9 KB, so the map is stored in chunks (2,000 agents ≈ 3 chunks); it is
  * read and written with one Properties call each.
  */
+import { documentProperties } from './tableCache';
+
 export interface RowMap {
   /** `Sheet.getSheetId()` of the report's Progress sheet. */
   sheetId: number;
@@ -23,7 +25,7 @@ function key(reportId: string): string {
 }
 
 export function loadRowMap(reportId: string): RowMap | null {
-  const all = PropertiesService.getDocumentProperties().getProperties();
+  const all = documentProperties().getProperties();
   const count = Number(all[key(reportId)] ?? '');
   if (!Number.isInteger(count) || count < 1) return null;
   let text = '';
@@ -52,5 +54,5 @@ export function saveRowMap(reportId: string, map: RowMap): void {
   for (let at = 0; at < text.length; at += CHUNK)
     values[`${key(reportId)}.${n++}`] = text.slice(at, at + CHUNK);
   values[key(reportId)] = String(n);
-  PropertiesService.getDocumentProperties().setProperties(values);
+  documentProperties().setProperties(values);
 }

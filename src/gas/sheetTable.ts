@@ -71,6 +71,30 @@ type WorkbookSheet = (typeof WORKBOOK)[keyof typeof WORKBOOK];
 export type SheetNamed<N extends WorkbookSheet['name']> = Extract<WorkbookSheet, { name: N }>;
 
 /**
+ * Where a run's tables come from when they were read together (src/gas/tableCache.ts, RULES R26): the
+ * grid of a tracker sheet from the run's one batched read, or undefined (read the sheet as usual).
+ */
+export interface CachedSheet {
+  name: string;
+  /** The sheet's used block from A1 (row 1 the headers), as `getValues` would return it. */
+  grid: Cell[][];
+  /** The Sheet itself, opened only when something needs it (one getSheetByName). */
+  sheet(): Sheet;
+  /** Queues this table's changes (1-based cells; appended rows after the used block) for the run's write. */
+  write(cells: readonly { row: number; col: number; values: Cell[] }[], appended: readonly Cell[][]): void;
+}
+/** A run's batched read: the sheet's grid, `'absent'` (the tracker has no such sheet), or undefined (not read). */
+export type TableSource = (ss: Spreadsheet, name: string) => CachedSheet | 'absent' | undefined;
+let tableSource: TableSource | null = null;
+
+/** Serves `SheetTable.of` / `open` from a run's batched read while set (tableCache.ts); null: read each. */
+export function setTableSource(source: TableSource | null): TableSource | null {
+  const previous = tableSource;
+  tableSource = source;
+  return previous;
+}
+
+/**
  * `H`: the headers this table's methods accept — its sheet's contract. There is no untyped table: every
  * read names the sheet's contract, so a misspelt header or another sheet's header does not compile.
  */
@@ -78,16 +102,50 @@ export class SheetTable<H extends string = never> {
   private readonly index = new Map<string, number>();
   private readonly dirty = new Map<number, Set<number>>();
   private readonly appended: Cell[][] = [];
+  private opened: Sheet | null;
+  private readonly cached: CachedSheet | null;
 
   private constructor(
-    readonly sheet: Sheet,
+    sheet: Sheet | CachedSheet,
     readonly headers: string[],
     private readonly values: Cell[][],
   ) {
+    this.opened = isCached(sheet) ? null : sheet;
+    this.cached = isCached(sheet) ? sheet : null;
     headers.forEach((header, col) => {
       const key = headerKey(header);
       if (key && !this.index.has(key)) this.index.set(key, col);
     });
+  }
+
+  /** The sheet (a table from a run's batched read opens it here, on first use). */
+  get sheet(): Sheet {
+    if (!this.opened) this.opened = (this.cached as CachedSheet).sheet();
+    return this.opened;
+  }
+
+  /**
+   * A table over a grid already read (row 1 the headers), typed by the sheet's contract: what a run's one
+   * `Values.batchGet` of many sheets gives (RULES R26). Changes go back through `cached.write` on flush.
+   */
+  static fromValues<C extends AnySheet>(
+    contract: C,
+    cached: CachedSheet,
+    required: readonly HeaderOf<C>[] = [],
+  ): SheetTable<HeaderOf<C>> {
+    // The contract types the table; the sheet may carry another name (a renamed Progress sheet), as in `read`.
+    void contract;
+    return SheetTable.fromCache(cached, required) as SheetTable<HeaderOf<C>>;
+  }
+
+  private static fromCache(cached: CachedSheet, required: readonly string[]): SheetTable {
+    const headers = (cached.grid[0] ?? []).map((h) => String(h ?? '').trim());
+    if (required.length > 0) indexHeaders(cached.name, headers, required);
+    return new SheetTable(
+      cached,
+      headers,
+      cached.grid.slice(1).map((r) => r.slice()),
+    );
   }
 
   /**
@@ -99,7 +157,22 @@ export class SheetTable<H extends string = never> {
     contract: C,
     required: readonly HeaderOf<C>[] = [],
   ): SheetTable<HeaderOf<C>> {
+    const cached = tableSource?.(ss, contract.name);
+    if (cached && cached !== 'absent') return SheetTable.fromValues(contract, cached, required);
     return SheetTable.read(requireSheet(ss, contract.name), contract, required);
+  }
+
+  /** `of` for a sheet that may not exist yet: null when it does not (a run's batched read knows, no call). */
+  static ifPresent<C extends AnySheet>(
+    ss: Spreadsheet,
+    contract: C,
+    required: readonly HeaderOf<C>[] = [],
+  ): SheetTable<HeaderOf<C>> | null {
+    const cached = tableSource?.(ss, contract.name);
+    if (cached === 'absent') return null;
+    if (cached) return SheetTable.fromValues(contract, cached, required);
+    const sheet = ss.getSheetByName(contract.name);
+    return sheet ? SheetTable.read(sheet, contract, required) : null;
   }
 
   /**
@@ -129,12 +202,16 @@ export class SheetTable<H extends string = never> {
     name: N,
     required: readonly HeaderOf<SheetNamed<N>>[] = [],
   ): SheetTable<HeaderOf<SheetNamed<N>>> {
+    const cached = tableSource?.(ss, name);
+    if (cached && cached !== 'absent') {
+      return SheetTable.fromCache(cached, required) as SheetTable<HeaderOf<SheetNamed<N>>>;
+    }
     const contract = Object.values(WORKBOOK).find((c) => c.name === name) as SheetNamed<N>;
     return SheetTable.read(requireSheet(ss, name), contract, required);
   }
 
   get name(): string {
-    return this.sheet.getName();
+    return this.cached ? this.cached.name : this.sheet.getName();
   }
 
   /**
@@ -235,6 +312,7 @@ export class SheetTable<H extends string = never> {
    * one more read per block), numbers, booleans and Dates as values.
    */
   flush(): void {
+    if (this.cached) return this.queueWrite(this.cached);
     if (this.dirty.size > 0) {
       const rows = [...this.dirty.keys()];
       const cols = [...this.dirty.values()].flatMap((set) => [...set]);
@@ -282,11 +360,38 @@ export class SheetTable<H extends string = never> {
     }
   }
 
+  /**
+   * A table from a run's batched read: only the changed cells (each row's runs of adjacent changed cells)
+   * and the appended rows go to the run's one batched write, which stores strings as typed (RULES R7):
+   * no re-read, and a TL's edit to any other cell since the read is untouched.
+   */
+  private queueWrite(cached: CachedSheet): void {
+    const cells: { row: number; col: number; values: Cell[] }[] = [];
+    for (const [r, set] of [...this.dirty].sort((a, b) => a[0] - b[0])) {
+      const cols = [...set].sort((a, b) => a - b);
+      let run: { row: number; col: number; values: Cell[] } | null = null;
+      for (const c of cols) {
+        const value = this.values[r]?.[c] ?? '';
+        if (run && run.col + run.values.length === c + 1) run.values.push(value);
+        else cells.push((run = { row: r + 2, col: c + 1, values: [value] }));
+      }
+    }
+    const width = Math.max(1, this.headers.length);
+    const appended = this.appended.map((r) => r.slice(0, width));
+    if (cells.length > 0 || appended.length > 0) cached.write(cells, appended);
+    this.dirty.clear();
+    this.values.push(...this.appended.splice(0));
+  }
+
   private countDirty(): number {
     let n = 0;
     for (const cols of this.dirty.values()) n += cols.size;
     return n;
   }
+}
+
+function isCached(value: Sheet | CachedSheet): value is CachedSheet {
+  return typeof (value as Partial<CachedSheet>).write === 'function';
 }
 
 function sameCell(a: Cell | undefined, b: Cell): boolean {

@@ -351,11 +351,20 @@ function existingOf(p: GoogleAppsScript.Sheets.Schema.ProtectedRange): ExistingP
  * per protection getDescription/getRange.
  */
 export function readLayout(spreadsheetId: string): SheetLayout[] {
+  return readSpreadsheet(spreadsheetId).layout;
+}
+
+/** The spreadsheet's sheets (as `readLayout`), its time zone and its URL, in ONE `Spreadsheets.get`. */
+export function readSpreadsheet(spreadsheetId: string): {
+  layout: SheetLayout[];
+  timeZone: string;
+  url: string;
+} {
   const got = sheetsService().Spreadsheets.get(spreadsheetId, {
     fields:
-      'sheets(properties(sheetId,title,index,hidden,gridProperties(rowCount,columnCount)),protectedRanges(protectedRangeId,description,range,unprotectedRanges))',
+      'spreadsheetUrl,properties.timeZone,sheets(properties(sheetId,title,index,hidden,gridProperties(rowCount,columnCount)),protectedRanges(protectedRangeId,description,range,unprotectedRanges))',
   });
-  return (got.sheets ?? []).map((s, k) => ({
+  const layout = (got.sheets ?? []).map((s, k) => ({
     sheetId: s.properties?.sheetId ?? 0,
     title: s.properties?.title ?? '',
     index: s.properties?.index ?? k,
@@ -364,6 +373,11 @@ export function readLayout(spreadsheetId: string): SheetLayout[] {
     hidden: s.properties?.hidden === true,
     protections: (s.protectedRanges ?? []).map(existingOf),
   }));
+  return {
+    layout,
+    timeZone: got.properties?.timeZone ?? '',
+    url: got.spreadsheetUrl ?? `https://docs.google.com/spreadsheets/d/${spreadsheetId}/edit`,
+  };
 }
 
 /**
@@ -380,6 +394,8 @@ export function listProtections(spreadsheetId: string, sheetId: number): Existin
 export interface ReadOptions {
   /** `UNFORMATTED_VALUE` gives numbers and booleans as such; dates then come as serial numbers. */
   render?: 'FORMATTED_VALUE' | 'UNFORMATTED_VALUE';
+  /** `SERIAL_NUMBER` (default) or `FORMATTED_STRING`: a date cell as its shown text, a number still a number. */
+  dates?: 'SERIAL_NUMBER' | 'FORMATTED_STRING';
 }
 
 /**
@@ -418,7 +434,7 @@ export function readSheets(
     response = sheetsService().Spreadsheets.Values.batchGet(spreadsheetId, {
       ranges: sheetNames.map((n) => `'${n.replace(/'/g, "''")}'`),
       valueRenderOption: options.render ?? 'UNFORMATTED_VALUE',
-      dateTimeRenderOption: 'SERIAL_NUMBER',
+      dateTimeRenderOption: options.dates ?? 'SERIAL_NUMBER',
       majorDimension: 'ROWS',
     });
   } catch (e) {

@@ -22,6 +22,7 @@
 import { dedupeKey } from '../domain/alerts';
 import { type BlockerLine } from '../domain/blockerEmails';
 import { resourceSettingsOf } from '../domain/resources';
+import { toText } from '../domain/values';
 import {
   type AgentObservation,
   type AlertedState,
@@ -44,6 +45,7 @@ import { composed } from '../gas/mailRecipes';
 import { openSpreadsheet } from '../gas/open';
 import { loadRowMap } from '../gas/reportRowMap';
 import { withRetry } from '../gas/retry';
+import { documentProperties, reportBook, trackerTablesOf } from '../gas/tableCache';
 import { headerKey, SheetTable, type Spreadsheet } from '../gas/sheetTable';
 
 /** Document property prefix of the memory, per cohort (Day 1 Date); chunked like the row map. */
@@ -86,7 +88,7 @@ interface StoredState {
 
 /** One Properties read. */
 function loadState(key: string): StoredState {
-  const all = withRetry(() => PropertiesService.getDocumentProperties().getProperties());
+  const all = withRetry(() => documentProperties().getProperties());
   const mine = (k: string) => k === key || k.startsWith(`${key}.`);
   const stale = Object.keys(all).filter((k) => k.startsWith(BLOCKER_STATE_PREFIX) && !mine(k));
   const count = Number(all[key] ?? '');
@@ -107,7 +109,7 @@ function loadState(key: string): StoredState {
 
 /** One Properties write (plus one delete per stale key: only when a cohort changes or the memory shrinks). */
 function saveState(key: string, state: AlertedState, stale: readonly string[]): void {
-  const props = PropertiesService.getDocumentProperties();
+  const props = documentProperties();
   const text = JSON.stringify(state);
   const values: Record<string, string> = {};
   let n = 0;
@@ -118,15 +120,49 @@ function saveState(key: string, state: AlertedState, stale: readonly string[]): 
 }
 
 /**
+ * The report's sheets by ID, as text. In a batched run (RULES R26) from the run's one read of the report
+ * (the OID and Blockers cells are text: their values are what they show); else opened sheet by sheet.
+ */
+function reportSheets(reportId: string): {
+  url(): string;
+  sheet(sheetId: number): { name: string; grid: () => string[][] } | null;
+} {
+  const book = reportBook(reportId);
+  if (book) {
+    return {
+      url: () => book.url,
+      sheet: (sheetId) => {
+        const name = book.titleOf(sheetId);
+        const cached = name === undefined ? undefined : book.cached(name);
+        if (name === undefined || !cached) return null;
+        return {
+          name,
+          grid: () => cached.grid.map((r) => r.map((v) => (typeof v === 'string' ? v : toText(v)))),
+        };
+      },
+    };
+  }
+  const report = openSpreadsheet(reportId);
+  return {
+    url: () => report.getUrl(),
+    sheet: (sheetId) => {
+      const sheet = report.getSheets().find((s) => s.getSheetId() === sheetId);
+      if (!sheet) return null;
+      return { name: sheet.getName(), grid: () => withRetry(() => sheet.getDataRange().getDisplayValues()) };
+    },
+  };
+}
+
+/**
  * The report's Blockers text per agent, by the row map. Null (with a note) when the report is not
  * configured or readable; the issue alerts still run.
  */
 function readReport(ss: Spreadsheet, config: Config, notes: string[]): ReportView | null {
   const reportId = (config.settings.progressReportId ?? '').trim();
-  if (!reportId || reportId === ss.getId()) return null;
-  let report: Spreadsheet;
+  if (!reportId || reportId === (config.trackerId ?? ss.getId())) return null;
+  let report: { url(): string; sheet(sheetId: number): { name: string; grid: () => string[][] } | null };
   try {
-    report = openSpreadsheet(reportId);
+    report = reportSheets(reportId);
   } catch (error) {
     notes.push(
       `not read: Settings "Progress Report ID" (${reportId}) could not be opened (${error instanceof Error ? error.message : String(error)})`,
@@ -138,20 +174,20 @@ function readReport(ss: Spreadsheet, config: Config, notes: string[]): ReportVie
     notes.push('not read: the report has no row map yet; run ESP Licensing › Create progress report');
     return null;
   }
-  const sheet = report.getSheets().find((s) => s.getSheetId() === map.sheetId);
+  const sheet = report.sheet(map.sheetId);
   if (!sheet) {
     notes.push(
       `not read: the report has no sheet with ID ${map.sheetId} (its Progress sheet was deleted or replaced)`,
     );
     return null;
   }
-  const grid = withRetry(() => sheet.getDataRange().getDisplayValues());
+  const grid = sheet.grid();
   const header = (grid[0] ?? []).map(headerKey);
   const oidCol = header.indexOf(headerKey(OID_HEADER));
   const blockersCol = header.indexOf(headerKey(BLOCKERS_HEADER));
   if (oidCol < 0 || blockersCol < 0) {
     notes.push(
-      `not read: the report's "${sheet.getName()}" sheet has no "${oidCol < 0 ? OID_HEADER : BLOCKERS_HEADER}" header in row 1`,
+      `not read: the report's "${sheet.name}" sheet has no "${oidCol < 0 ? OID_HEADER : BLOCKERS_HEADER}" header in row 1`,
     );
     return null;
   }
@@ -168,7 +204,7 @@ function readReport(ss: Spreadsheet, config: Config, notes: string[]): ReportVie
       continue;
     blockers.set(owner.toLowerCase(), { text: String(line[blockersCol] ?? ''), row });
   }
-  return { url: () => report.getUrl(), blockers, sheetId: map.sheetId };
+  return { url: () => report.url(), blockers, sheetId: map.sheetId };
 }
 
 interface AgentRow {
@@ -213,9 +249,10 @@ export function queueBlockerAlerts(ss: Spreadsheet, config: Config, mailer: Mail
   const stored = loadState(key);
   const diff = diffAlerts(stored.state, observed);
   if (diff.items.length > 0) {
-    const trackerUrl = ss.getUrl();
+    const tables = trackerTablesOf(ss);
+    const trackerUrl = tables ? tables.url : ss.getUrl();
     const reportUrl = report ? report.url() : '';
-    const gid = tracker.sheet.getSheetId();
+    const gid = tables?.sheetId(tracker.name) ?? tracker.sheet.getSheetId();
     const lineOf = (item: NewItem): BlockerLine => {
       const agent = agents.get(item.oid);
       const reportRow = report?.blockers.get(item.oid)?.row;

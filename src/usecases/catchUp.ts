@@ -8,6 +8,7 @@
 import { type BlockerAlertResult, describeBlockerAlerts, queueBlockerAlerts } from './blockers';
 import { runningCohortConfigs } from './cohorts';
 import { formIdFromSetting, recordCompletion, submissionOf } from './completionForm';
+import { documentProperties } from '../gas/tableCache';
 import type { Config } from '../gas/config';
 import { handleTrackerEdit, recheckImmediateAlerts } from './immediateAlerts';
 import { Mailer, type MailSummary } from '../gas/mailer';
@@ -64,7 +65,7 @@ export function replayQueued(ss: Spreadsheet, config: Config): { replayed: numbe
  * responses of past cohorts are never replayed. Calls grow with new responses only.
  */
 export function recheckCompletions(ss: Spreadsheet, config: Config): number {
-  const props = PropertiesService.getDocumentProperties();
+  const props = documentProperties();
   const from = Number(props.getProperty(COMPLETION_WATERMARK_KEY));
   if (!from) return 0;
   const form = formIdFromSetting(config.settings.completionFormUrl ?? '');
@@ -81,6 +82,11 @@ export function recheckCompletions(ss: Spreadsheet, config: Config): number {
 }
 
 export function catchUp(ss: Spreadsheet, config: Config): CatchUpResult {
+  return recheckAlerts(ss, config, replayAndRecheckCompletions(ss, config));
+}
+
+/** The catch-up's first half: what may write the tracker sheet by sheet (queued edits, form responses). */
+export function replayAndRecheckCompletions(ss: Spreadsheet, config: Config): Replayed {
   const replay = replayQueued(ss, config);
   let completionsRechecked = 0;
   try {
@@ -91,6 +97,13 @@ export function catchUp(ss: Spreadsheet, config: Config): CatchUpResult {
       `completion form re-check (Settings › Completion Form URL "${config.settings.completionFormUrl}"): ${error instanceof Error ? error.message : String(error)}`,
     );
   }
+  return { ...replay, completionsRechecked };
+}
+
+export type Replayed = Pick<CatchUpResult, 'replayed' | 'stuck' | 'completionsRechecked'>;
+
+/** The catch-up's second half: immediate alerts and blockers re-checked (reads, the Alert Log, mail). */
+export function recheckAlerts(ss: Spreadsheet, config: Config, replay: Replayed): CatchUpResult {
   const mailer = new Mailer(ss, config.settings);
   const n = recheckImmediateAlerts(ss, config, mailer);
   // Each running class's blockers, from its own report; one class in Settings form.
@@ -111,7 +124,7 @@ export function catchUp(ss: Spreadsheet, config: Config): CatchUpResult {
     }
   }
   const queued = n + blockers.emails;
-  return { ...replay, completionsRechecked, blockers, mail: queued > 0 ? mailer.flush() : null };
+  return { ...replay, blockers, mail: queued > 0 ? mailer.flush() : null };
 }
 
 export function describeCatchUp(r: CatchUpResult): string {

@@ -107,8 +107,7 @@ function myAgents(ss: Spreadsheet, zone: Zone, user: string): Mine {
 
 /** The `TL Checklist` rows (none while the sheet does not exist): one batched read. */
 function checklistTable(ss: Spreadsheet): SheetTable<TlChecklistHeader> | null {
-  const sheet = ss.getSheetByName(TL_CHECKLIST_SHEET.name);
-  return sheet ? SheetTable.read(sheet, TL_CHECKLIST_SHEET, [H.date, H.tlEmail]) : null;
+  return SheetTable.ifPresent(ss, TL_CHECKLIST_SHEET, [H.date, H.tlEmail]);
 }
 
 function stampOf(table: SheetTable<TlChecklistHeader>, i: number, zone: Zone): ChecklistStamp {

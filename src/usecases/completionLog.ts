@@ -4,6 +4,7 @@
  * adds nothing). The nightly evidence cross-check and the readiness summary read it in one batch.
  */
 import { COMPLETION_LOG } from '../domain/contract';
+import { trackerTablesOf } from '../gas/tableCache';
 import type { CompletionLogEntry } from '../domain/evidence';
 import { isDate } from '../domain/values';
 import { SheetTable, type Sheet, type Spreadsheet } from '../gas/sheetTable';
@@ -62,9 +63,8 @@ export interface CompletionLogRead {
 
 /** The whole log in one read; no sheet yet = no entries (and no extra call). */
 export function readCompletionLog(ss: Spreadsheet): CompletionLogRead {
-  const sheet = ss.getSheetByName(COMPLETION_LOG.name);
-  if (!sheet) return { entries: [] };
-  const table = SheetTable.read(sheet, COMPLETION_LOG, [H.submittedAt, H.oid, H.answers]);
+  const table = SheetTable.ifPresent(ss, COMPLETION_LOG, [H.submittedAt, H.oid, H.answers]);
+  if (!table) return { entries: [] };
   const entries = table.rowIndexes().map((i) => {
     const at = table.value(i, H.submittedAt);
     return {
@@ -74,5 +74,7 @@ export function readCompletionLog(ss: Spreadsheet): CompletionLogRead {
       answers: table.text(i, H.answers),
     };
   });
-  return { entries, gid: sheet.getSheetId() };
+  // The run's batched read knows the sheet's ID (RULES R26); else one call.
+  const gid = trackerTablesOf(ss)?.sheetId(COMPLETION_LOG.name) ?? table.sheet.getSheetId();
+  return { entries, gid };
 }

@@ -9,6 +9,7 @@ import { DASHBOARD_LABELS, DASHBOARD_TITLE, SHEET, TRACKER, WORKBOOK } from '../
 import { formatMdy } from '../domain/timeZone';
 import { cellInput } from '../domain/values';
 import { examDashboardRows } from './examAttempts';
+import { trackerTablesOf } from '../gas/tableCache';
 import { now } from '../gas/clock';
 import type { Config } from '../gas/config';
 import { type PaceRow, type VerdictCounts, verdictCounts } from './progressSync';
@@ -52,10 +53,16 @@ export function miaOids(ss: Spreadsheet): Set<string> {
 }
 
 type Cell = string | number | Date;
+/** A cell read back: a checkbox-like boolean, never written here, is shown as its text. */
+const dashboardCell = (v: unknown): Cell =>
+  typeof v === 'string' || typeof v === 'number' || v instanceof Date ? v : v === undefined ? '' : String(v);
 
 export function refreshDashboard(ss: Spreadsheet, config: Config, rows: readonly PaceRow[]): DashboardCounts {
   const counts = dashboardCounts(rows, config, miaOids(ss));
-  const sheet = ss.getSheetByName(SHEET.dashboard) ?? ss.insertSheet(SHEET.dashboard);
+  // A batched run (RULES R26) read the Dashboard with the other sheets and writes it with them.
+  const tables = trackerTablesOf(ss);
+  const read = tables?.cached(SHEET.dashboard);
+  const sheet = read ? read.sheet() : (ss.getSheetByName(SHEET.dashboard) ?? ss.insertSheet(SHEET.dashboard));
   const at = now();
   const local = config.zone.toLocal(at);
   const updated = `Updated ${formatMdy(config.zone.ymd(at))} ${local.hour}:${String(local.minute).padStart(2, '0')}`;
@@ -75,7 +82,7 @@ export function refreshDashboard(ss: Spreadsheet, config: Config, rows: readonly
     pad([]),
     ...examDashboardRows(ss, config.zone, config.cohort?.name ?? config.settings.cohortName, rows).map(pad),
   ];
-  const last = sheet.getLastRow();
+  const last = read ? read.grid.length : sheet.getLastRow();
   let grid: Cell[][];
   let itemsAt: number; // 1-based sheet row of this class's item headers
   if (!config.cohort) {
@@ -83,7 +90,13 @@ export function refreshDashboard(ss: Spreadsheet, config: Config, rows: readonly
     itemsAt = 3;
   } else {
     const scope = config.cohort;
-    const sections = classSections(sheet, last, width);
+    const sections = classSections(
+      () =>
+        read
+          ? read.grid.map((r) => Array.from({ length: width }, (_, c) => dashboardCell(r[c])))
+          : (sheet.getRange(1, 1, last, width).getValues() as Cell[][]),
+      last,
+    );
     sections.set(cohortKey(scope.name), [pad([TRACKER.cohort, scope.name, scope.status, updated]), ...body]);
     grid = [pad([DASHBOARD_TITLE, stamp])];
     itemsAt = 0;
@@ -96,11 +109,15 @@ export function refreshDashboard(ss: Spreadsheet, config: Config, rows: readonly
       grid.push(...section.map((r) => pad(r.slice(0, width))));
     }
   }
-  if (last > grid.length) sheet.getRange(grid.length + 1, 1, last - grid.length, width).clearContent();
-  const overflow = grid.length - sheet.getMaxRows();
-  if (overflow > 0) sheet.insertRowsAfter(sheet.getMaxRows(), overflow);
-  // TL names and item names are user text, the stamp holds a date: every string stays text.
-  sheet.getRange(1, 1, grid.length, width).setValues(grid.map((r) => r.map((v) => cellInput(v))));
+  if (tables && read)
+    tables.replace(SHEET.dashboard, grid, width); // RAW: every string stays text
+  else {
+    if (last > grid.length) sheet.getRange(grid.length + 1, 1, last - grid.length, width).clearContent();
+    const overflow = grid.length - sheet.getMaxRows();
+    if (overflow > 0) sheet.insertRowsAfter(sheet.getMaxRows(), overflow);
+    // TL names and item names are user text, the stamp holds a date: every string stays text.
+    sheet.getRange(1, 1, grid.length, width).setValues(grid.map((r) => r.map((v) => cellInput(v))));
+  }
   drawChart(
     sheet,
     sheet.getRange(itemsAt, 1, itemRows.length + 1, 3),
@@ -114,14 +131,10 @@ export function refreshDashboard(ss: Spreadsheet, config: Config, rows: readonly
  * label row (`Cohort | name | status | Updated …`) and runs to the next label row, without trailing
  * blank rows. A Dashboard drawn before the classes has none.
  */
-function classSections(
-  sheet: GoogleAppsScript.Spreadsheet.Sheet,
-  last: number,
-  width: number,
-): Map<string, Cell[][]> {
+function classSections(readGrid: () => Cell[][], last: number): Map<string, Cell[][]> {
   const sections = new Map<string, Cell[][]>();
   if (last < 2) return sections;
-  const grid = sheet.getRange(1, 1, last, width).getValues() as Cell[][];
+  const grid = readGrid();
   let current: Cell[][] | null = null;
   for (const row of grid.slice(1)) {
     if (String(row[0]).trim() === TRACKER.cohort && String(row[1]).trim() !== '') {

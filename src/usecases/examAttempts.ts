@@ -75,9 +75,8 @@ interface Ledger {
 
 /** Reads the ledger (one read) and judges every row; no writes. Null when the sheet does not exist. */
 function readLedger(ss: Spreadsheet, zone: Zone, todayYmd: string): Ledger | null {
-  const sheet = ss.getSheetByName(EXAM_ATTEMPTS_SHEET.name);
-  if (!sheet) return null;
-  const table = SheetTable.read(sheet, EXAM_ATTEMPTS_SHEET, [X.date, X.oid, X.score]);
+  const table = SheetTable.ifPresent(ss, EXAM_ATTEMPTS_SHEET, [X.date, X.oid, X.score]);
+  if (!table) return null;
   const problems = new Map<number, [ExamAttemptsHeader, string]>();
   const rows: LedgerRow[] = [];
   const shown = (v: unknown) =>

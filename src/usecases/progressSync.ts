@@ -10,6 +10,7 @@ import {
   PACE_SHEET,
   PROGRESS_REPORT,
   PROGRESS_SHEET,
+  type HeaderOf,
   type ProgressHeader,
   SHEET,
   TRACKER,
@@ -36,6 +37,7 @@ import { Mailer } from '../gas/mailer';
 import { composed } from '../gas/mailRecipes';
 import { openSpreadsheet } from '../gas/open';
 import { loadRowMap, type RowMap } from '../gas/reportRowMap';
+import { reportBook, trackerTablesOf } from '../gas/tableCache';
 
 const PACE = WORKBOOK.pace.headers;
 const TICK = PROGRESS_REPORT.tickLog.headers;
@@ -124,10 +126,15 @@ export interface SyncResult {
  * that agent (the log's `Row`), whatever OID the row showed at the time.
  */
 export function readTicks(report: Spreadsheet, map: RowMap | null): Map<string, TickEvent[]> {
-  const byOid = new Map<string, TickEvent[]>();
   const sheet = report.getSheetByName(TICK_LOG_SHEET);
-  if (!sheet) return byOid;
-  const log = SheetTable.read(sheet, PROGRESS_REPORT.tickLog, TICK_LOG_HEADERS);
+  return sheet ? ticksOf(SheetTable.read(sheet, PROGRESS_REPORT.tickLog, TICK_LOG_HEADERS), map) : new Map();
+}
+
+function ticksOf(
+  log: SheetTable<HeaderOf<typeof PROGRESS_REPORT.tickLog>>,
+  map: RowMap | null,
+): Map<string, TickEvent[]> {
+  const byOid = new Map<string, TickEvent[]>();
   for (const i of log.rowIndexes()) {
     const at = log.value(i, TICK.at);
     if (!isDate(at)) continue;
@@ -174,19 +181,13 @@ export function syncProgress(ss: Spreadsheet, config: Config): SyncResult {
     );
   if (!reportId)
     throw new ContractError('Settings "Progress Report ID" is blank: run Create progress report first.');
-  if (reportId.trim() === ss.getId())
+  if (reportId.trim() === (config.trackerId ?? ss.getId()))
     throw new ContractError(
       `Settings "${COHORT_SETTING_KEYS.progressReportId}" (${reportId}) is this tracker's own ID, not the progress report's. Paste the report's ID.`,
     );
-  const report = openSpreadsheet(reportId);
   const map = loadRowMap(reportId);
   const integrity: string[] = [];
-  const progressSheet = findProgressSheet(report, map, integrity);
-  const progress = SheetTable.read(progressSheet, PROGRESS_REPORT.progress, [
-    PROGRESS.oid,
-    PROGRESS.lastSelfReport,
-  ]);
-  const ticks = readTicks(report, map);
+  const { progress, ticks, url } = readProgressReport(reportId, map, integrity);
   const tracker = SheetTable.of(ss, WORKBOOK.tracker, [TRACKER.agentName, TRACKER.oid, TRACKER.tlName]);
   const at = now();
   const items = config.schedule.map((s) => s.item);
@@ -254,7 +255,7 @@ export function syncProgress(ss: Spreadsheet, config: Config): SyncResult {
     }
   }
   tracker.flush();
-  if (integrity.length > 0) alertLicensingTeam(ss, config, report, integrity);
+  if (integrity.length > 0) alertLicensingTeam(ss, config, url(), integrity);
   writePaceSheet(ss, rows, config.cohort);
   return { rows, reportId, statusUpdates, integrity };
 }
@@ -263,23 +264,58 @@ export function syncProgress(ss: Spreadsheet, config: Config): SyncResult {
  * The report's Progress sheet: by the sheet ID recorded when the report was made (so a rename does not
  * stop the sync for everyone; the rename is reported), else by name.
  */
+/**
+ * The report's Progress table, its ticks by OID and its URL. In a batched run (RULES R26) from the run's
+ * one read of the report (no getSheets, getSheetId, getName, getValues …); else sheet by sheet.
+ */
+function readProgressReport(
+  reportId: string,
+  map: RowMap | null,
+  integrity: string[],
+): { progress: SheetTable<ProgressHeader>; ticks: Map<string, TickEvent[]>; url: () => string } {
+  const required = [PROGRESS.oid, PROGRESS.lastSelfReport];
+  const book = reportBook(reportId);
+  if (!book) {
+    const report = openSpreadsheet(reportId);
+    const progress = SheetTable.read(
+      findProgressSheet(report, map, integrity),
+      PROGRESS_REPORT.progress,
+      required,
+    );
+    return { progress, ticks: readTicks(report, map), url: () => report.getUrl() };
+  }
+  const byId = map ? book.titleOf(map.sheetId) : undefined;
+  if (byId !== undefined && byId !== PROGRESS_SHEET) integrity.push(renamed(byId));
+  const name = byId ?? (book.has(PROGRESS_SHEET) ? PROGRESS_SHEET : undefined);
+  const grid = name === undefined ? undefined : book.cached(name);
+  if (!grid) throw new ContractError(noProgressSheet(map));
+  const log = book.cached(TICK_LOG_SHEET);
+  return {
+    progress: SheetTable.fromValues(PROGRESS_REPORT.progress, grid, required),
+    ticks: log
+      ? ticksOf(SheetTable.fromValues(PROGRESS_REPORT.tickLog, log, TICK_LOG_HEADERS), map)
+      : new Map(),
+    url: () => book.url,
+  };
+}
+
+const renamed = (name: string) =>
+  `The report's "${PROGRESS_SHEET}" sheet was renamed to "${name}"; it was still read. Rename it back to "${PROGRESS_SHEET}".`;
+const noProgressSheet = (map: RowMap | null) =>
+  `The progress report has no "${PROGRESS_SHEET}" sheet${map ? ` (and no sheet with ID ${map.sheetId})` : ''}: it was renamed or deleted. Restore it from the report's version history.`;
+
 function findProgressSheet(report: Spreadsheet, map: RowMap | null, integrity: string[]): Sheet {
   if (map) {
     const byId = report.getSheets().find((s) => s.getSheetId() === map.sheetId);
     if (byId) {
       const name = byId.getName();
-      if (name !== PROGRESS_SHEET)
-        integrity.push(
-          `The report's "${PROGRESS_SHEET}" sheet was renamed to "${name}"; it was still read. Rename it back to "${PROGRESS_SHEET}".`,
-        );
+      if (name !== PROGRESS_SHEET) integrity.push(renamed(name));
       return byId;
     }
   }
   const byName = report.getSheetByName(PROGRESS_SHEET);
   if (byName) return byName;
-  throw new ContractError(
-    `The progress report has no "${PROGRESS_SHEET}" sheet${map ? ` (and no sheet with ID ${map.sheetId})` : ''}: it was renamed or deleted. Restore it from the report's version history.`,
-  );
+  throw new ContractError(noProgressSheet(map));
 }
 
 /**
@@ -322,14 +358,14 @@ function creditedRows(
 }
 
 /** One email a day to the licensing team listing what the sync refused (deduped by the Alert Log). */
-function alertLicensingTeam(ss: Spreadsheet, config: Config, report: Spreadsheet, integrity: string[]): void {
+function alertLicensingTeam(ss: Spreadsheet, config: Config, reportUrl: string, integrity: string[]): void {
   const to = config.settings.licensingTeamEmails;
   if (to.length === 0) return;
   const mailer = new Mailer(ss, config.settings);
   mailer.queue({
     kind: 'report-integrity',
     to,
-    ...composed('report-tampering', { problems: integrity, reportUrl: report.getUrl() }),
+    ...composed('report-tampering', { problems: integrity, reportUrl }),
     urgent: false,
     dedupeKey: dedupeKey('report-integrity', config.zone.ymd(now()), integrity.join(' / ').slice(0, 200)),
   });
@@ -366,14 +402,62 @@ const BASIS_TEXT: Readonly<Record<ProjectionBasis, string>> = {
  * for TLs to sort and filter. Anything typed into it is replaced at the next sync.
  */
 function writePaceSheet(ss: Spreadsheet, rows: PaceRow[], scope: CohortScope | undefined): void {
+  const mine = paceRows(rows, scope);
+  const tables = trackerTablesOf(ss);
+  const read = tables?.cached(PACE_SHEET);
+  if (tables && read) {
+    // A batched run (RULES R26): the sheet was read with the others and is written with them (RAW: every
+    // string stays text); only rows the sheet did not have yet get the date-time format, in one call.
+    const data = otherClassesRows(() => read.grid, read.grid.length, scope, mine);
+    const before = read.grid.length;
+    tables.replace(PACE_SHEET, [[...PACE_HEADERS], ...data], PACE_HEADERS.length);
+    if (data.length + 1 > before) {
+      const rect = (header: (typeof PACE_DATE_HEADERS)[number]) => ({
+        row: Math.max(2, before + 1),
+        col: PACE_HEADERS.indexOf(header) + 1,
+        numRows: data.length + 1 - Math.max(1, before),
+        numCols: 1,
+      });
+      tables.formatDates(PACE_SHEET, PACE_DATE_HEADERS.map(rect), PACE_DATE_FORMAT);
+    }
+    return;
+  }
   let sheet = ss.getSheetByName(PACE_SHEET);
   if (!sheet) {
     sheet = ss.insertSheet(PACE_SHEET);
     sheet.setFrozenRows(1);
   }
-  // Instants are written as real Dates shown through a date-time number format (TLs can sort them);
-  // every string, e.g. Items Done "1/14", is written as text Sheets keeps (never parsed as a date).
-  const mine: (string | number | Date)[][] = rows.map((r) => [
+  const last = sheet.getLastRow();
+  const data = [
+    ...otherClassesRows(
+      () => sheet.getRange(1, 1, last, Math.min(PACE_HEADERS.length, sheet.getMaxColumns())).getValues(),
+      last,
+      scope,
+      mine,
+    ),
+  ];
+  const values: (string | number | Date)[][] = [[...PACE_HEADERS], ...data];
+  if (last > values.length)
+    sheet.getRange(values.length + 1, 1, last - values.length, PACE_HEADERS.length).clearContent();
+  const overflow = values.length - sheet.getMaxRows();
+  if (overflow > 0) sheet.insertRowsAfter(sheet.getMaxRows(), overflow);
+  sheet
+    .getRange(1, 1, values.length, PACE_HEADERS.length)
+    .setValues(values.map((r) => r.map((v) => cellInput(v))));
+  if (data.length > 0) {
+    for (const header of PACE_DATE_HEADERS) {
+      const col = PACE_HEADERS.indexOf(header) + 1;
+      sheet.getRange(2, col, data.length, 1).setNumberFormat(PACE_DATE_FORMAT);
+    }
+  }
+}
+
+/**
+ * Instants are written as real Dates shown through a date-time number format (TLs can sort them);
+ * every string, e.g. Items Done "1/14", is written as text Sheets keeps (never parsed as a date).
+ */
+function paceRows(rows: PaceRow[], scope: CohortScope | undefined): (string | number | Date)[][] {
+  return rows.map((r) => [
     r.name,
     r.oid,
     r.tlName,
@@ -392,22 +476,6 @@ function writePaceSheet(ss: Spreadsheet, rows: PaceRow[], scope: CohortScope | u
     r.lastSelfReport ?? 'never',
     scope?.name ?? '',
   ]);
-  const last = sheet.getLastRow();
-  const data = [...otherClassesRows(sheet, last, scope, mine)];
-  const values: (string | number | Date)[][] = [[...PACE_HEADERS], ...data];
-  if (last > values.length)
-    sheet.getRange(values.length + 1, 1, last - values.length, PACE_HEADERS.length).clearContent();
-  const overflow = values.length - sheet.getMaxRows();
-  if (overflow > 0) sheet.insertRowsAfter(sheet.getMaxRows(), overflow);
-  sheet
-    .getRange(1, 1, values.length, PACE_HEADERS.length)
-    .setValues(values.map((r) => r.map((v) => cellInput(v))));
-  if (data.length > 0) {
-    for (const header of PACE_DATE_HEADERS) {
-      const col = PACE_HEADERS.indexOf(header) + 1;
-      sheet.getRange(2, col, data.length, 1).setNumberFormat(PACE_DATE_FORMAT);
-    }
-  }
 }
 
 /**
@@ -416,14 +484,14 @@ function writePaceSheet(ss: Spreadsheet, rows: PaceRow[], scope: CohortScope | u
  * a class scope (single cohort) or on a sheet written before the Cohort column, `mine` is everything.
  */
 function otherClassesRows(
-  sheet: Sheet,
+  readGrid: () => unknown[][],
   last: number,
   scope: CohortScope | undefined,
   mine: (string | number | Date)[][],
 ): (string | number | Date)[][] {
   if (!scope || last < 2) return mine;
   const width = PACE_HEADERS.length;
-  const grid = sheet.getRange(1, 1, last, Math.min(width, sheet.getMaxColumns())).getValues();
+  const grid = readGrid().map((r) => r.slice(0, width));
   const headers = grid[0].map((h) => String(h).trim());
   if (headers.length !== width || headers.some((h, c) => h !== PACE_HEADERS[c])) return mine;
   const cohortCol = width - 1;

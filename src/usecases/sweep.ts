@@ -21,6 +21,7 @@ import { type AttendanceOutcome, applyAttendanceRule } from './attendanceRule';
 import { RunBudget, scheduleContinuation } from '../gas/continuation';
 import { refreshDashboard } from './dashboard';
 import { readLayout } from '../gas/sheetsApi';
+import { reportBook, trackerTablesOf } from '../gas/tableCache';
 import { readinessFor, readyForProduction } from './immediateAlerts';
 import { evidenceOf } from './evidence';
 import { type KnownTicks, proofItemOf, readinessLoader } from './readiness';
@@ -60,7 +61,8 @@ export function runNightlySweep(ss: Spreadsheet, config: Config, budget = new Ru
   const sync = syncProgress(ss, config);
   const attendance = applyAttendanceRule(ss, config, at, mailer);
   const agents = new Map(readAgents(ss).map((a) => [a.oid.toLowerCase(), a]));
-  const reportUrl = openSpreadsheet(sync.reportId).getUrl();
+  // A batched run read the report's URL with its sheets (RULES R26).
+  const reportUrl = reportBook(sync.reportId)?.url ?? openSpreadsheet(sync.reportId).getUrl();
   const links = sweepLinks(ss, config, reportUrl);
   // RULES R22, R23: the Completion Log is the one extra read (the rest is what the sync just read).
   const evidence = evidenceOf(ss, config, sync.rows, agents);
@@ -290,10 +292,15 @@ function teamCounts(tlName: string, rows: PaceRow[], digest: DigestInput): TeamC
  * Spreadsheets.get (RULES R26): getSheetByName + getSheetId per sheet would be twelve calls.
  */
 function sweepLinks(ss: Spreadsheet, config: Config, reportUrl: string): TrackerLinks {
-  const layout = readLayout(config.trackerId ?? ss.getId());
-  const gid = (name: string) => layout.find((s) => s.title === name)?.sheetId;
+  // A batched run has them already: no call.
+  const tables = trackerTablesOf(ss);
+  const layout = tables ? tables.layout : readLayout(config.trackerId ?? ss.getId());
+  // A sheet made during this run (the first sync's Pace) is not in the batched layout: one look-up.
+  const gid = (name: string) =>
+    layout.find((s) => s.title === name)?.sheetId ??
+    (tables ? ss.getSheetByName(name)?.getSheetId() : undefined);
   return {
-    trackerUrl: ss.getUrl(),
+    trackerUrl: tables ? tables.url : ss.getUrl(),
     trackerGid: gid(SHEET.tracker),
     statusGid: gid(PACE_SHEET),
     alertLogGid: gid(SHEET.alertLog),

@@ -1,9 +1,10 @@
 /**
  * RULES R26 — calls per run do not grow with the cohort, through the built bundle and the workspace
  * meter (counts, not times): creating the progress report costs at most 40 calls at 10 and at 500
- * agents; progress sync, the nightly sweep and the CAP check cost the same calls at both sizes (the CAP
- * check grows its Alert Log once). The nightly sweep's 25-call ceiling is not met yet
- * (docs/features/cost.md says what is left).
+ * agents; the nightly sweep at most 25, the same calls at both sizes: the tracker's sheets and the report
+ * are each read with one Spreadsheets.get and two Values.batchGet, every change is written with one RAW
+ * Values.batchUpdate (plus one USER_ENTERED for date cells); progress sync and the CAP check cost the
+ * same calls at both sizes (the CAP check grows its Alert Log once).
  */
 import type { Workspace } from '../../workspace/workspace';
 import { bundledWorkspace } from '../helpers/bundle';
@@ -15,6 +16,8 @@ const WINDOW_END = new Date('2026-12-08T19:05:00Z'); // Tue 12:05 (Day 4 midday)
 
 /** Report creation's ceiling (the floor is ~30: docs/features/cost.md). */
 const CREATE_CEILING = 40;
+/** The nightly sweep's ceiling (RULES R26; the floor is ~20: docs/features/cost.md). */
+const SWEEP_CEILING = 25;
 
 function cost(ws: Workspace, run: () => unknown): { total: number; methods: Record<string, number> } {
   ws.meter.reset();
@@ -62,14 +65,32 @@ describe('Flat cost: calls per run at 10 and 500 agents (built bundle)', () => {
     expect(report.sheet('Tick Log').getRange(1, 1).getValue()).not.toBe('');
   });
 
+  it(`sweeps in at most ${SWEEP_CEILING} calls at 10 and at 500 agents, the same calls, one batched read and write`, () => {
+    expect(small.sweep.total).toBeLessThanOrEqual(SWEEP_CEILING);
+    expect(large.sweep.total).toBeLessThanOrEqual(SWEEP_CEILING);
+    expect(large.sweep.methods).toEqual(small.sweep.methods);
+    const m = large.sweep.methods;
+    // The tracker and the report: one Spreadsheets.get and two Values.batchGet each; every change in one
+    // RAW Values.batchUpdate and one USER_ENTERED (the date cells); no per-sheet reads or writes.
+    expect([m['Sheets.Spreadsheets.get'], m['Sheets.Spreadsheets.Values.batchGet']]).toEqual([2, 5]);
+    expect(m['Sheets.Spreadsheets.Values.batchUpdate']).toBeLessThanOrEqual(2);
+    for (const perSheet of [
+      'Range.getValues',
+      'Range.setValues',
+      'Sheet.getLastRow',
+      'Range.getNumberFormats',
+    ])
+      expect(m[perSheet] ?? 0).toBe(0);
+  });
+
   it('syncs progress, sweeps and checks CAPs at the same calls at 10 and 500 agents', () => {
     expect(large.sync.methods).toEqual(small.sync.methods);
     expect(large.sweep.methods).toEqual(small.sweep.methods);
-    // The CAP check's Alert Log outgrows its rows at 500 agents: one getMaxRows + insertRowsAfter more,
-    // once, whatever the size.
-    const { 'Sheet.getMaxRows': rows = 0, 'Sheet.insertRowsAfter': grow = 0, ...rest } = large.cap.methods;
-    const { 'Sheet.getMaxRows': smallRows = 0, ...smallRest } = small.cap.methods;
-    expect(rest).toEqual(smallRest);
-    expect([rows - smallRows, grow]).toEqual([1, 1]);
+    // The CAP check's Alert Log outgrows its rows at 500 agents: the sheet is opened and grown once
+    // (getSheetByName + insertRowsAfter), whatever the size.
+    const growth = { ...large.cap.methods };
+    growth['SpreadsheetApp.getSheetByName'] -= 1;
+    growth['Sheet.insertRowsAfter'] -= 1;
+    expect(Object.fromEntries(Object.entries(growth).filter(([, n]) => n !== 0))).toEqual(small.cap.methods);
   });
 });

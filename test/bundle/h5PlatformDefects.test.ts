@@ -70,17 +70,21 @@ describe('transient Google errors on openById (built bundle)', () => {
   it('a real error (no access / not found) is not retried', () => {
     const { ws, bundle } = cohort(2);
     ws.clock.set(DAY1_EVENING);
-    ws.meter.injectFault({
-      service: 'SpreadsheetApp',
-      method: 'openById',
-      every: 1,
-      message: 'Unexpected error while getting the method or property openById on object SpreadsheetApp.',
+    // The sweep reads the report with the Sheets API (RULES R26): the tracker's Spreadsheets.get first,
+    // then the report's — which fails, as for a report the owner lost access to.
+    const notFound = 'API call to sheets.spreadsheets.get failed with error: Requested entity was not found.';
+    // Every read after the tracker's own fails (the meter's check throws before the call is served).
+    let gets = 0;
+    ws.meter.onCall('Sheets', 'Spreadsheets.get', () => {
+      if (++gets > 1) throw new Error(notFound);
     });
-    const before = ws.meter.count('SpreadsheetApp.openById');
-    expect(() => ws.ui.inContext('trigger', () => bundle.nightlySweep())).toThrow(/openById/);
-    // Two opens, each tried once (not retried): the hourly catch-up's blocker check (its failure becomes
-    // a note) and the sweep's own, which throws.
-    expect(ws.meter.count('SpreadsheetApp.openById') - before).toBe(2);
+    const before = ws.meter.count('Sheets.Spreadsheets.get');
+    expect(() => ws.ui.inContext('trigger', () => bundle.nightlySweep())).toThrow(
+      /Requested entity was not found/,
+    );
+    // Two reads of the report, each tried once (not retried): the catch-up's blocker check (its failure
+    // becomes a note) and the sweep's own, which throws; plus the tracker's one read.
+    expect(ws.meter.count('Sheets.Spreadsheets.get') - before).toBe(3);
   });
 });
 

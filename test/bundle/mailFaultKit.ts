@@ -4,6 +4,7 @@
  */
 import { SHEET, TRACKER } from '../../src/domain/contract';
 import { FakeRange } from '../../workspace/spreadsheet/range';
+import { FakeSheetsValues } from '../../workspace/sheetsApi';
 import type { SentMail } from '../../workspace/mail';
 import type { Workspace } from '../../workspace/workspace';
 import { bundledWorkspace, type EntryBundle } from '../helpers/bundle';
@@ -44,7 +45,8 @@ export function sheetRows(ws: Workspace, name: string): string[][] {
 /**
  * Makes every `setValues` on the named sheet fail while `on` is true: each such call first arms the
  * workspace's own fault (`meter.injectFault`, Google's transient "Service error" text) for that very call,
- * so retries fail too. Writes to other sheets are untouched.
+ * so retries fail too. A `Sheets.Spreadsheets.Values.batchUpdate` with a range on that sheet fails the
+ * same way (the whole batch: the API applies all of it or nothing). Writes to other sheets are untouched.
  */
 export function failWritesTo(
   ws: Workspace,
@@ -57,8 +59,33 @@ export function failWritesTo(
   const control = {
     on: true,
     fired: 0,
-    restore: () => Object.defineProperty(FakeRange.prototype, 'setValues', { value: original }),
+    restore: () => {
+      Object.defineProperty(FakeRange.prototype, 'setValues', { value: original });
+      Object.defineProperty(FakeSheetsValues.prototype, 'batchUpdate', { value: batchUpdate });
+    },
   };
+  const batchUpdate = Object.getOwnPropertyDescriptor(FakeSheetsValues.prototype, 'batchUpdate')!
+    .value as FakeSheetsValues['batchUpdate'];
+  const quoted = `'${sheetName.replace(/'/g, "''")}'!`;
+  Object.defineProperty(FakeSheetsValues.prototype, 'batchUpdate', {
+    configurable: true,
+    writable: true,
+    value: function (this: FakeSheetsValues, ...args: Parameters<FakeSheetsValues['batchUpdate']>) {
+      const hits = (args[0]?.data ?? []).some(
+        (d) => String(d.range).startsWith(quoted) || String(d.range).startsWith(`${sheetName}!`),
+      );
+      if (control.on && hits) {
+        control.fired++;
+        ws.meter.injectFault({
+          service: 'Sheets',
+          method: 'Spreadsheets.Values.batchUpdate',
+          nth: 1,
+          message: 'Service Spreadsheets failed while accessing document with id tracker.',
+        });
+      }
+      return batchUpdate.apply(this, args);
+    },
+  });
   Object.defineProperty(FakeRange.prototype, 'setValues', {
     configurable: true,
     writable: true,

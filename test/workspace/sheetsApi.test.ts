@@ -569,6 +569,28 @@ describe('Sheets.Spreadsheets.Values.batchUpdate', () => {
     expect(d).toEqual(new Date('2026-04-14T06:00:00Z'));
   });
 
+  // USER_ENTERED: "parsed as if the user typed them into the UI … strings may be converted to numbers, dates,
+  // etc." (developers.google.com/sheets/api/reference/rest/v4/ValueInputOption): the UI reads an ISO date
+  // with a time as that date-time in the spreadsheet's zone; RAW keeps the same text as text.
+  it('USER_ENTERED reads "yyyy-MM-dd HH:mm:ss" as a date-time in the spreadsheet zone; RAW keeps it text', () => {
+    const { api, id, progress } = setup();
+    api.Spreadsheets.Values.batchUpdate(
+      {
+        valueInputOption: 'USER_ENTERED',
+        data: [{ range: 'Progress!A1:C1', values: [['2026-12-03 17:10:05', '2026-12-04', '2026-13-01']] }],
+      },
+      id,
+    );
+    api.Spreadsheets.Values.batchUpdate(
+      { valueInputOption: 'RAW', data: [{ range: 'Progress!D1', values: [['2026-12-03 17:10:05']] }] },
+      id,
+    );
+    const [at, day, notADate, raw] = progress.getRange('A1:D1').getValues()[0];
+    expect(at).toEqual(new Date('2026-12-04T00:10:05Z'));
+    expect(day).toEqual(new Date('2026-12-04T07:00:00Z'));
+    expect([notADate, raw]).toEqual(['2026-13-01', '2026-12-03 17:10:05']);
+  });
+
   // ValueRange.values: "Null values will be skipped. To set a cell to an empty value, set the string value to
   // an empty string." batchUpdate requires valueInputOption.
   it('skips nulls, clears on empty string, and requires valueInputOption', () => {
