@@ -13,8 +13,17 @@ export function trackerLinks(ss: Spreadsheet, reportUrl?: string): TrackerLinks 
     const sheet = ss.getSheetByName(name);
     return sheet ? sheet.getSheetId() : undefined;
   };
+  return linksFrom(ss.getUrl(), gid, reportUrl);
+}
+
+/** The links from the tracker's URL and a sheet-ID look-up (however the caller knows the IDs). */
+export function linksFrom(
+  trackerUrl: string,
+  gid: (sheetName: string) => number | undefined,
+  reportUrl?: string,
+): TrackerLinks {
   const links: TrackerLinks = {
-    trackerUrl: ss.getUrl(),
+    trackerUrl,
     trackerGid: gid(SHEET.tracker),
     statusGid: gid(PACE_SHEET),
     alertLogGid: gid(SHEET.alertLog),

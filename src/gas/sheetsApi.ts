@@ -229,15 +229,7 @@ export function createSpreadsheet(
   });
   const id = created.spreadsheetId;
   if (!id) throw new ContractError(`Creating the spreadsheet "${title}" gave no ID.`);
-  const layout = (created.sheets ?? []).map((s, k) => ({
-    sheetId: s.properties?.sheetId ?? 0,
-    title: s.properties?.title ?? '',
-    index: s.properties?.index ?? k,
-    rowCount: s.properties?.gridProperties?.rowCount ?? 0,
-    columnCount: s.properties?.gridProperties?.columnCount ?? 0,
-    hidden: s.properties?.hidden === true,
-    protections: [],
-  }));
+  const layout = (created.sheets ?? []).map(sheetLayoutOf);
   return { id, url: created.spreadsheetUrl ?? `https://docs.google.com/spreadsheets/d/${id}/edit`, layout };
 }
 
@@ -330,6 +322,19 @@ export interface SheetLayout {
   protections: ExistingProtection[];
 }
 
+/** A sheet of a `Spreadsheets.get` / `create` reply as the layout the product reads (no protections in a new file). */
+function sheetLayoutOf(s: GoogleAppsScript.Sheets.Schema.Sheet, k: number): SheetLayout {
+  return {
+    sheetId: s.properties?.sheetId ?? 0,
+    title: s.properties?.title ?? '',
+    index: s.properties?.index ?? k,
+    rowCount: s.properties?.gridProperties?.rowCount ?? 0,
+    columnCount: s.properties?.gridProperties?.columnCount ?? 0,
+    hidden: s.properties?.hidden === true,
+    protections: (s.protectedRanges ?? []).map(existingOf),
+  };
+}
+
 function existingOf(p: GoogleAppsScript.Sheets.Schema.ProtectedRange): ExistingProtection {
   const r = p.range ?? {};
   const whole =
@@ -364,15 +369,7 @@ export function readSpreadsheet(spreadsheetId: string): {
     fields:
       'spreadsheetUrl,properties.timeZone,sheets(properties(sheetId,title,index,hidden,gridProperties(rowCount,columnCount)),protectedRanges(protectedRangeId,description,range,unprotectedRanges))',
   });
-  const layout = (got.sheets ?? []).map((s, k) => ({
-    sheetId: s.properties?.sheetId ?? 0,
-    title: s.properties?.title ?? '',
-    index: s.properties?.index ?? k,
-    rowCount: s.properties?.gridProperties?.rowCount ?? 0,
-    columnCount: s.properties?.gridProperties?.columnCount ?? 0,
-    hidden: s.properties?.hidden === true,
-    protections: (s.protectedRanges ?? []).map(existingOf),
-  }));
+  const layout = (got.sheets ?? []).map(sheetLayoutOf);
   return {
     layout,
     timeZone: got.properties?.timeZone ?? '',

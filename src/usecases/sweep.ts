@@ -7,7 +7,7 @@
 import { dedupeKey } from '../domain/alerts';
 import { dayEndStatus } from '../domain/checklist';
 import { LAST_SWEEP_DAY } from '../domain/cohorts';
-import { ESP_STATUS_HEADERS, ISSUE_VALUES, PACE_SHEET, SHEET } from '../domain/contract';
+import { ESP_STATUS_HEADERS, ISSUE_VALUES } from '../domain/contract';
 import { type DigestInput, digestNeedsAction, type TeamCounts, type TrackerLinks } from '../domain/emails';
 import { resourceSettingsOf } from '../domain/resources';
 import type { Agent } from '../domain/roster';
@@ -21,6 +21,7 @@ import { type AttendanceOutcome, applyAttendanceRule } from './attendanceRule';
 import { RunBudget, scheduleContinuation } from '../gas/continuation';
 import { refreshDashboard } from './dashboard';
 import { readLayout } from '../gas/sheetsApi';
+import { linksFrom } from '../gas/emailLinks';
 import { reportBook, trackerTablesOf } from '../gas/tableCache';
 import { readinessFor, readyForProduction } from './immediateAlerts';
 import { evidenceOf } from './evidence';
@@ -299,14 +300,5 @@ function sweepLinks(ss: Spreadsheet, config: Config, reportUrl: string): Tracker
   const gid = (name: string) =>
     layout.find((s) => s.title === name)?.sheetId ??
     (tables ? ss.getSheetByName(name)?.getSheetId() : undefined);
-  return {
-    trackerUrl: tables ? tables.url : ss.getUrl(),
-    trackerGid: gid(SHEET.tracker),
-    statusGid: gid(PACE_SHEET),
-    alertLogGid: gid(SHEET.alertLog),
-    coachingLogGid: gid(SHEET.coachingLog),
-    attendanceGid: gid(SHEET.attendance),
-    dashboardGid: gid(SHEET.dashboard),
-    reportUrl,
-  };
+  return linksFrom(tables ? tables.url : ss.getUrl(), gid, reportUrl);
 }
