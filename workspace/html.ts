@@ -7,8 +7,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Meter } from './meter';
-import type { Bundle } from './workspace';
 import { FakeBlob, gasEnum } from './utilities';
+
+/** The built bundle's globals as gas-local returns them (entry points by name; values not typed here). */
+export type Bundle = Readonly<Record<string, unknown>>;
 
 type SandboxMode = GoogleAppsScript.HTML.SandboxMode;
 type XFrameOptionsMode = GoogleAppsScript.HTML.XFrameOptionsMode;

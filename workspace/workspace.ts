@@ -10,7 +10,7 @@ import { FakeDocumentApp } from './documents';
 import { FakeDriveApp } from './drive';
 import { FakeFormApp, RESPONSES_SHEET } from './forms';
 import { DriveStore } from './driveStore';
-import { FakeHtmlService } from './html';
+import { type Bundle, FakeHtmlService } from './html';
 import { FakeLockService } from './lock';
 import { FakeMailApp } from './mail';
 import { Meter } from './meter';
@@ -282,7 +282,7 @@ export class Workspace {
  * calling it (as Apps Script does), and tests call entry points through test/helpers/bundle.ts's typed
  * `EntryBundle`, where a misspelt or renamed entry point does not compile.
  */
-export type Bundle = Readonly<Record<string, unknown>>;
+export type { Bundle } from './html';
 
 /** Loads build/*.js into a fresh V8 context whose globals are this workspace's services. */
 export function loadBundle(ws: Workspace, buildDir: string): Bundle {
