@@ -22,6 +22,7 @@ import { type AttendanceSidebarView, attendanceSidebarView } from '../usecases/a
 import { type AttendanceSaved, saveHandsCheck } from '../usecases/handsCheck';
 import { type ChecklistView, checklistView, type DayDone, markDoneForToday } from '../usecases/checklist';
 import { withDocumentLock } from '../gas/lock';
+import { documenter } from '../gas/user';
 import {
   type AttendanceImport,
   type AttendanceImported,
@@ -175,11 +176,11 @@ export function saveExamAttempt(
     score: requireNumberOrText(fn, 'score', score),
   };
   const request = requireText(fn, 'requestId', requestId);
-  const user = Session.getActiveUser().getEmail();
+  const user = documenter();
   return withDocumentLock(() =>
     once(request, () => {
       const config = configForAgents(tracker(), loadConfig(tracker()), [input.oid], 'AHIP exam attempt');
-      return recordExamAttempt(tracker(), config, input, user || 'ESP Licensing Tracker');
+      return recordExamAttempt(tracker(), config, input, user);
     }),
   );
 }
@@ -200,11 +201,11 @@ export function saveCoaching(
     facts: requireText(fn, 'facts', facts),
   };
   const request = requireText(fn, 'requestId', requestId);
-  const user = Session.getActiveUser().getEmail();
+  const user = documenter();
   return withDocumentLock(() =>
     once(request, () => {
       const config = configForAgents(tracker(), loadConfig(tracker()), [input.oid], 'Coaching');
-      return recordCoaching(tracker(), config, input, user || 'ESP Licensing Tracker');
+      return recordCoaching(tracker(), config, input, user);
     }),
   );
 }

@@ -12,6 +12,7 @@ import {
   documentLevelFor,
   placeholderEdits,
 } from '../domain/capDocument';
+import { documenter } from '../gas/user';
 import { otPlanLines } from '../domain/capEmails';
 import {
   COACHING_LOG_HEADERS,
@@ -84,10 +85,6 @@ function agentRow(ss: Spreadsheet, oid: string): { tracker: SheetTable<TrackerHe
   return { tracker, i };
 }
 
-function whoAmI(): string {
-  return Session.getActiveUser().getEmail() || 'ESP Licensing Tracker';
-}
-
 export function generateCapDocument(
   ss: Spreadsheet,
   config: Config,
@@ -142,7 +139,7 @@ export function generateCapDocument(
     Deadline: deadlineText(config, terms),
     'OT Sessions': finalCap ? otPlanLines(zone, terms.ot, terms.deadline).join(' ') : 'not applicable',
     Consequence: CONSEQUENCE[level],
-    [LOG.documentedBy]: whoAmI(),
+    [LOG.documentedBy]: documenter(),
   };
   const folder = settings.leadershipDriveFolderId
     ? withRetry(() => DriveApp.getFolderById(settings.leadershipDriveFolderId))
@@ -194,7 +191,7 @@ export function confirmFinalCapIssued(ss: Spreadsheet, config: Config, oid: stri
     log,
     i,
     at,
-    whoAmI(),
+    documenter(),
     `Final CAP issued: confirmed by the TL (documented outside the tracker). Deadline ${deadlineText(config, terms)}.`,
   );
   return `${name}: CAP Level "${outcome.previous || 'blank'}" → "${outcome.level}"; recorded in the Coaching Log. Deadline ${deadlineText(config, terms)}.`;

@@ -14,6 +14,7 @@ import { handleTrackerEdit, recheckImmediateAlerts } from './immediateAlerts';
 import { Mailer, type MailSummary } from '../gas/mailer';
 import { forget, type PendingEvent, readQueue } from '../gas/pendingEvents';
 import { processExamLedger } from './examAttempts';
+import { SCRIPT_DOCUMENTER } from '../gas/user';
 import type { Spreadsheet } from '../gas/sheetTable';
 import { openForm } from '../gas/open';
 
@@ -35,12 +36,9 @@ export interface CatchUpResult {
 /** One edit or submission, now or replayed from the queue (idempotent: replaying twice changes nothing). */
 export function handleEvent(ss: Spreadsheet, config: Config, event: PendingEvent): void {
   if (event.kind === 'tracker-edit') handleTrackerEdit(ss, config, event, new Date(event.at));
-  else if (event.kind === 'exam-edit') processExamLedger(ss, config, LEDGER_DOCUMENTER);
+  else if (event.kind === 'exam-edit') processExamLedger(ss, config, SCRIPT_DOCUMENTER);
   else recordCompletion(ss, config, event);
 }
-
-/** Who documents what a typed ledger row leads to (the row's own `Recorded By` says who typed it). */
-const LEDGER_DOCUMENTER = 'ESP Licensing Tracker';
 
 export function replayQueued(ss: Spreadsheet, config: Config): { replayed: number; stuck: string[] } {
   const result = { replayed: 0, stuck: [] as string[] };
