@@ -79,10 +79,6 @@ export function recheckCompletions(ss: Spreadsheet, config: Config): number {
   return responses.length;
 }
 
-export function catchUp(ss: Spreadsheet, config: Config): CatchUpResult {
-  return recheckAlerts(ss, config, replayAndRecheckCompletions(ss, config));
-}
-
 /** The catch-up's first half: what may write the tracker sheet by sheet (queued edits, form responses). */
 export function replayAndRecheckCompletions(ss: Spreadsheet, config: Config): Replayed {
   const replay = replayQueued(ss, config);
